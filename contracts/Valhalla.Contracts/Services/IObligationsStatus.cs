@@ -1,0 +1,14 @@
+using Valhalla.Contracts.Values;
+
+namespace Valhalla.Contracts.Services;
+
+/// <summary>
+/// Whether a month's obligations (rent, bills, debt payments) are covered. Spending of priority
+/// C or D is refused while they are not, unless the bucket is essentials. When no pack exports
+/// this service, spending is allowed.
+/// </summary>
+public interface IObligationsStatus
+{
+    /// <summary>True when every obligation due in <paramref name="month"/> is covered.</summary>
+    Task<bool> AreCoveredAsync(Month month, CancellationToken cancellationToken = default);
+}
