@@ -1,0 +1,135 @@
+using System.Data.Common;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace Valhalla.Host.Stores;
+
+/// <summary>
+/// The one writer of a database. Writes queue up while a commit is being made durable; the next
+/// batch takes everything queued and commits it with a single fsync (group commit). Each write
+/// runs in its own savepoint, so one that throws is undone alone.
+/// </summary>
+internal sealed class SqliteWriter : IAsyncDisposable
+{
+    private const int MaxBatch = 256;
+    private const string Savepoint = "valhalla_write";
+
+    private readonly SqliteConnection _connection;
+    private readonly Channel<IWriteRequest> _queue = Channel.CreateUnbounded<IWriteRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+
+    public SqliteWriter(SqliteConnection connection)
+    {
+        _connection = connection;
+        _loop = Task.Run(RunAsync);
+    }
+
+    public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var request = new WriteRequest<T>(write, ct);
+        return _queue.Writer.TryWrite(request)
+            ? request.Task
+            : Task.FromException<T>(new ObjectDisposedException(nameof(SqliteWriter), "The database is closed: its pack is being unloaded."));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Writes already queued still run: callers were promised an answer.
+        _queue.Writer.TryComplete();
+        await _loop;
+        await _connection.DisposeAsync();
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<IWriteRequest>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var request))
+            {
+                if (request.CancellationToken.IsCancellationRequested)
+                {
+                    request.Fail(new OperationCanceledException(request.CancellationToken));
+                }
+                else
+                {
+                    batch.Add(request);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await CommitBatchAsync(batch);
+            }
+        }
+    }
+
+    private async Task CommitBatchAsync(List<IWriteRequest> batch)
+    {
+        var done = new List<IWriteRequest>(batch.Count);
+        SqliteTransaction? transaction = null;
+        try
+        {
+            transaction = _connection.BeginTransaction(deferred: false);
+            foreach (var request in batch)
+            {
+                await transaction.SaveAsync(Savepoint);
+                try
+                {
+                    await request.RunAsync(_connection, transaction);
+                    await transaction.ReleaseAsync(Savepoint);
+                    done.Add(request);
+                }
+                catch (Exception ex)
+                {
+                    // Undo this write only. When SQLite has already rolled back the whole transaction (I/O error,
+                    // disk full) this throws, and the outer catch fails the whole batch.
+                    await transaction.RollbackAsync(Savepoint);
+                    await transaction.ReleaseAsync(Savepoint);
+                    request.Fail(ex);
+                }
+            }
+
+            await transaction.CommitAsync();
+        }
+        catch (Exception ex)
+        {
+            await TryRollbackAsync(transaction);
+            foreach (var request in batch)
+            {
+                request.Fail(ex);
+            }
+
+            return;
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+        }
+
+        foreach (var request in done)
+        {
+            request.Commit();
+        }
+    }
+
+    private static async Task TryRollbackAsync(SqliteTransaction? transaction)
+    {
+        try
+        {
+            if (transaction?.Connection is not null)
+            {
+                await transaction.RollbackAsync();
+            }
+        }
+        catch (SqliteException)
+        {
+            // SQLite already rolled the transaction back itself (e.g. after an I/O error).
+        }
+    }
+}

@@ -1,0 +1,1 @@
+namespace Valhalla.Packs.Budget;
