@@ -1,1 +1,3 @@
-Console.WriteLine("placeholder");
+using Valhalla.Host;
+
+return await ValhallaCommand.RunAsync(args);

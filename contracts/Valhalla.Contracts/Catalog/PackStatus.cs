@@ -12,6 +12,9 @@ public enum PackStatus
     /// <summary>Not loaded: it failed validation, or a pack it requires is not loaded.</summary>
     Skipped,
 
+    /// <summary>Passed validation and was not loaded: the report of an offline <c>validate</c> run.</summary>
+    Valid,
+
     /// <summary>Known to the registry only: no folder for it in the drop folder.</summary>
     Registered,
 }

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Valhalla.Host.Http;
+
+/// <summary>
+/// The one place where request binding failures — malformed JSON, a wrong type, an unknown or
+/// missing field, an unparsable route or query value — become RFC 9457 400s naming the field,
+/// for the host and every pack alike.
+/// </summary>
+internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BadHttpRequestException badRequest)
+        {
+            return false;
+        }
+
+        var (field, message) = Describe(badRequest);
+        context.Response.StatusCode = badRequest.StatusCode;
+        var problem = new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = badRequest.StatusCode,
+            Title = "The request could not be read.",
+            Detail = field == "body" ? message : $"{field}: {message}",
+        };
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static (string Field, string Message) Describe(BadHttpRequestException exception)
+    {
+        if (exception.InnerException is JsonException json)
+        {
+            var field = FieldName(json.Path);
+            var message = json.Message;
+            var pathNote = message.IndexOf(" Path: ", StringComparison.Ordinal);
+            return (field, pathNote > 0 ? message[..pathNote] : message);
+        }
+
+        return ("body", exception.Message);
+    }
+
+    // "$.links.deal_id" → "links.deal_id"; "$" (the whole body) → "body".
+    private static string FieldName(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
+}

@@ -1,0 +1,7 @@
+namespace Valhalla.Host.Loading;
+
+/// <summary>A valid pack could not be started; <see cref="Code"/> is the report's finding code.</summary>
+public sealed class PackActivationException(string code, string message, Exception? inner = null) : Exception(message, inner)
+{
+    public string Code { get; } = code;
+}

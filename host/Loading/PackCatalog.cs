@@ -1,0 +1,15 @@
+using Valhalla.Contracts;
+using Valhalla.Contracts.Catalog;
+
+namespace Valhalla.Host.Loading;
+
+/// <summary>The host's <see cref="IPackCatalog"/>, offered to packs (the registry serves it).</summary>
+internal sealed class PackCatalog(PackHost host) : IPackCatalog
+{
+    public ValidationReport Current => host.Report;
+
+    public Task<ValidationReport> ValidateAsync(CancellationToken cancellationToken = default) =>
+        Task.Run(host.Validate, cancellationToken);
+
+    public IReadOnlyList<Finding> CheckManifest(PackManifest manifest) => host.CheckManifest(manifest);
+}

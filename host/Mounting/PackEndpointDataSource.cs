@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Primitives;
+
+namespace Valhalla.Host.Mounting;
+
+/// <summary>
+/// Every mounted pack's endpoints, in one data source the host controls. Mounting or unmounting a
+/// pack swaps the set and raises the change token, so routing picks it up without a restart.
+/// </summary>
+public sealed class PackEndpointDataSource : EndpointDataSource
+{
+    private readonly Lock _gate = new();
+    private ImmutableSortedDictionary<string, IReadOnlyList<Endpoint>> _byPack = ImmutableSortedDictionary<string, IReadOnlyList<Endpoint>>.Empty;
+    private IReadOnlyList<Endpoint> _endpoints = [];
+    private CancellationTokenSource _changed = new();
+
+    public override IReadOnlyList<Endpoint> Endpoints => _endpoints;
+
+    public override IChangeToken GetChangeToken() => new CancellationChangeToken(_changed.Token);
+
+    public void Mount(string packCode, IReadOnlyList<Endpoint> endpoints) => Update(packs => packs.SetItem(packCode, endpoints));
+
+    public void Unmount(string packCode) => Update(packs => packs.Remove(packCode));
+
+    private void Update(Func<ImmutableSortedDictionary<string, IReadOnlyList<Endpoint>>, ImmutableSortedDictionary<string, IReadOnlyList<Endpoint>>> change)
+    {
+        CancellationTokenSource previous;
+        lock (_gate)
+        {
+            _byPack = change(_byPack);
+            _endpoints = [.. _byPack.Values.SelectMany(e => e)];
+            previous = _changed;
+            _changed = new CancellationTokenSource();
+        }
+
+        previous.Cancel();
+        previous.Dispose();
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Valhalla.Host.Http;
+using Valhalla.Host.Loading;
+using Valhalla.Host.Reports;
+
+namespace Valhalla.Host;
+
+/// <summary>
+/// The command line: <c>valhalla [--strict] [config…]</c> serves; <c>valhalla validate [--json]</c>
+/// checks the drop folder without starting the web server (exit 0 when clean, 1 on any error).
+/// </summary>
+public static class ValhallaCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var validate = args.FirstOrDefault() == "validate";
+        var strict = args.Contains("--strict");
+        var json = args.Contains("--json");
+        string[] hostArgs = [.. args.Skip(validate ? 1 : 0).Where(a => a is not "--strict" and not "--json")];
+
+        await using var app = ValhallaApp.Build(hostArgs);
+        return validate ? await ValidateAsync(app, json) : await ServeAsync(app, strict);
+    }
+
+    private static async Task<int> ValidateAsync(WebApplication app, bool json)
+    {
+        var report = app.Services.GetRequiredService<PackHost>().Validate();
+        var paths = app.Services.GetRequiredService<Configuration.ValhallaPaths>();
+        var file = await ReportWriter.WriteAsync(report, paths.ReportsFolder);
+        Console.Out.Write(json
+            ? JsonSerializer.Serialize(ReportWriter.ToDocument(report), WireJson.Create(indented: true)) + Environment.NewLine
+            : ReportTable.Render(report) + $"Report written to {file}" + Environment.NewLine);
+        return report.Ok ? 0 : 1;
+    }
+
+    private static async Task<int> ServeAsync(WebApplication app, bool strict)
+    {
+        var report = await ValhallaApp.LoadPacksAsync(app);
+        if (strict && !report.Ok)
+        {
+            app.Logger.LogCritical("--strict: {Errors} pack errors, not serving.", report.Errors.Count);
+            return 1;
+        }
+
+        await app.RunAsync();
+        return 0;
+    }
+}
