@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Valhalla.Testing;
+
+namespace Valhalla.EndToEnd.Tests.Hosting;
+
+public sealed class HttpConventionsTests : IAsyncLifetime
+{
+    private readonly TempDirectory _temp = new();
+    private RunningHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        var drop = _temp.Combine("data", "packs");
+        BuiltPacks.Drop(drop, BuiltPacks.Fixtures, "good");
+        _host = await RunningHost.StartAsync(_temp.Combine("data"), drop);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_pack_routes()
+    {
+        var document = await _host.Client.GetFromJsonAsync<JsonObject>("openapi/v1.json");
+
+        var paths = document!["paths"]!.AsObject();
+        Assert.True(paths.ContainsKey("/fixtures/good/ping"));
+        Assert.True(paths.ContainsKey("/fixtures/good/notes"));
+        Assert.True(paths.ContainsKey("/health"));
+    }
+
+    [Fact]
+    public async Task The_api_reference_ui_is_served()
+    {
+        var response = await _host.Client.GetAsync("scalar/v1");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("text/html", response.Content.Headers.ContentType?.ToString());
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_a_400_problem_not_a_500()
+    {
+        var response = await _host.Client.PostAsync("fixtures/good/notes", new StringContent("{\"text\": ", Encoding.UTF8, "application/json"));
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task An_unknown_field_is_a_400_problem_naming_it()
+    {
+        var response = await _host.Client.PostAsJsonAsync("fixtures/good/notes", new { text = "milk", colour = "blue" });
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("colour", problem.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_missing_required_field_is_a_400_problem_naming_it()
+    {
+        var response = await _host.Client.PostAsJsonAsync("fixtures/good/notes", new { });
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("text", (string?)problem["detail"]);
+        Assert.Empty(await _host.Client.GetFromJsonAsync<JsonArray>("fixtures/good/notes") ?? []);
+    }
+
+    [Fact]
+    public async Task An_unknown_route_is_a_404_problem()
+    {
+        var response = await _host.Client.GetAsync("core/nothing-here");
+
+        await AssertProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    private static async Task<JsonObject> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal((int)status, (int?)problem["status"]);
+        return problem;
+    }
+}
