@@ -23,6 +23,9 @@ public static class ValhallaApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // Request-by-request framework logs drown the pack report; configuration can still turn them up.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
         var section = builder.Configuration.GetSection(ValhallaOptions.Section);
         builder.Services.Configure<ValhallaOptions>(section);
         var options = section.Get<ValhallaOptions>() ?? new ValhallaOptions();
