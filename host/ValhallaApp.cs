@@ -37,6 +37,7 @@ public static class ValhallaApp
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddOpenApi();
+        PackAwareServiceCheck.UseForApiExplorer(builder.Services);
 
         var app = builder.Build();
         app.UseExceptionHandler();

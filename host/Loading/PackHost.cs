@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Valhalla.Contracts;
@@ -22,7 +23,8 @@ public sealed class PackHost : IAsyncDisposable
     private readonly PackExports _exports;
     private readonly TimeProvider _time;
     private readonly ILogger<PackHost> _logger;
-    private readonly List<PackRuntime> _running = [];
+    // Swapped, never mutated: requests read it (OpenAPI, health) while packs load.
+    private ImmutableList<PackRuntime> _running = [];
 
     internal PackHost(
         ValhallaPaths paths, PackValidator validator, PackActivator activator, PackEndpointDataSource endpoints,
@@ -37,6 +39,9 @@ public sealed class PackHost : IAsyncDisposable
         _logger = logger;
         Report = new ValidationReport(time.GetUtcNow(), ContractsVersion.Current, []);
     }
+
+    /// <summary>The service providers of the running packs.</summary>
+    internal IEnumerable<IServiceProvider> RunningServices => _running.Select(r => r.Services);
 
     /// <summary>The report of the last load.</summary>
     public ValidationReport Report { get; private set; }
@@ -83,7 +88,7 @@ public sealed class PackHost : IAsyncDisposable
             await runtime.DisposeAsync();
         }
 
-        _running.Clear();
+        _running = [];
     }
 
     private async Task<PackReport> LoadAsync(ValidatedPack pack, CancellationToken ct)
@@ -109,14 +114,15 @@ public sealed class PackHost : IAsyncDisposable
         {
             var runtime = await _activator.ActivateAsync(pack.Pack.Folder, manifest, ct);
             var findings = Publish(runtime);
-            _running.Add(runtime);
+            _running = _running.Add(runtime);
             var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             _logger.LogInformation("Loaded {Pack} {Version} in {Ms:F0} ms with {Routes} routes", pack.Code, manifest.Version, ms, runtime.Routes.Count);
             return Describe(pack, PackStatus.Loaded, findings) with { LoadMs = Math.Round(ms, 1), Routes = runtime.Routes };
         }
         catch (PackActivationException ex)
         {
-            _logger.LogError(ex, "Failed to start {Pack}: {Reason}", pack.Code, ex.Message);
+            _logger.LogError("Failed to start {Pack}: {Reason}", pack.Code, ex.Message);
+            _logger.LogDebug(ex, "Failure of {Pack} in full", pack.Code);
             var finding = new Finding(pack.Code, Severity.Error, ex.Code, "The pack failed to start.", ex.Message);
             return Describe(pack, PackStatus.Failed, [finding]) with { LoadMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1) };
         }

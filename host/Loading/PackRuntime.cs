@@ -19,6 +19,8 @@ internal sealed class PackRuntime(
 
     public string Code => manifest.Code;
 
+    public IServiceProvider Services => services;
+
     public IReadOnlyList<Endpoint> Endpoints => endpoints;
 
     public IReadOnlyDictionary<Type, object> Exports => exports;

@@ -36,6 +36,16 @@ public sealed class HttpConventionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_openapi_document_takes_pack_services_for_services_not_request_bodies()
+    {
+        var document = await _host.Client.GetFromJsonAsync<JsonObject>("openapi/v1.json");
+
+        var notes = document!["paths"]!["/fixtures/good/notes"]!;
+        Assert.Null(notes["get"]!["requestBody"]);
+        Assert.Contains("NoteInput", notes["post"]!["requestBody"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task The_api_reference_ui_is_served()
     {
         var response = await _host.Client.GetAsync("scalar/v1");
