@@ -83,7 +83,13 @@ internal sealed class PackActivator(IServiceProvider hostServices, ValhallaPaths
 
         // Reading the endpoints builds every request delegate now, so a handler the framework cannot
         // bind fails this pack at load time rather than its first request.
-        return [.. builder.DataSources.SelectMany(source => source.Endpoints)];
+        IReadOnlyList<Endpoint> endpoints = [.. builder.DataSources.SelectMany(source => source.Endpoints)];
+
+        // Routing only notices ambiguous routes when one is requested; refuse them now instead.
+        var duplicate = endpoints.Select(RouteText.Describe).GroupBy(route => route).FirstOrDefault(g => g.Count() > 1);
+        return duplicate is null
+            ? endpoints
+            : throw new InvalidOperationException($"it maps {duplicate.Key} {duplicate.Count()} times; each route may be mapped once");
     }
 
     private static T Stage<T>(string code, string what, PackManifest manifest, Func<T> step)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Valhalla.Contracts;
@@ -47,5 +48,22 @@ public sealed class ThrowingPack : IPack
 
     public void MapRoutes(IEndpointRouteBuilder routes)
     {
+    }
+}
+
+/// <summary>Valid metadata, but maps the same route twice: ambiguous at request time, so refused at load.</summary>
+public sealed class DuplicateRoutesPack : IPack
+{
+    public void ConfigureServices(IServiceCollection services, IPackContext context)
+    {
+    }
+
+    public void MapRoutes(IEndpointRouteBuilder routes)
+    {
+        // The analyzer rightly flags this at compile time; a pack built elsewhere may not have it on.
+#pragma warning disable ASP0022
+        routes.MapGet("/same", () => "first");
+        routes.MapGet("/same", () => "second");
+#pragma warning restore ASP0022
     }
 }
