@@ -92,6 +92,11 @@ internal static class DataPathChecks
         var existing = folder;
         while (!Directory.Exists(existing))
         {
+            if (File.Exists(existing))
+            {
+                return false; // a file stands where a folder must be created
+            }
+
             existing = Path.GetDirectoryName(existing);
             if (existing is null)
             {

@@ -1,0 +1,168 @@
+using System.Text.Json.Nodes;
+using Valhalla.Contracts.Catalog;
+using Valhalla.Host.Validation;
+
+namespace Valhalla.Host.Tests.Validation;
+
+public sealed class CrossPackValidationTests : IDisposable
+{
+    private readonly DropFolder _drop = new();
+
+    public void Dispose() => _drop.Dispose();
+
+    [Fact]
+    public void Packs_load_after_the_packs_they_require()
+    {
+        _drop.Add("a", m => m["requires"] = new JsonArray("X-B"));
+        _drop.Add("b", m => m["requires"] = new JsonArray("X-C"));
+        _drop.Add("c");
+
+        Assert.Equal(["X-C", "X-B", "X-A"], _drop.Validate().Select(p => p.Code));
+    }
+
+    [Fact]
+    public void Requiring_an_absent_pack_is_refused()
+    {
+        _drop.Add("lonely", m => m["requires"] = new JsonArray("X-NOBODY"));
+
+        Assert.Contains("'X-NOBODY', which is not in the drop folder", AssertError("X-LONELY", "requires_unsatisfied").Detail);
+    }
+
+    [Fact]
+    public void Requiring_an_invalid_pack_is_refused_transitively()
+    {
+        _drop.Add("top", m => m["requires"] = new JsonArray("X-MIDDLE"));
+        _drop.Add("middle", m => m["requires"] = new JsonArray("X-BROKEN"));
+        _drop.Add("broken", m => m["router_symbol"] = "Valhalla.Fixtures.Packs.NotAPack");
+
+        Assert.Contains("'X-BROKEN', which is in the drop folder but is not valid", AssertError("X-MIDDLE", "requires_unsatisfied").Detail);
+        Assert.Contains("'X-MIDDLE'", AssertError("X-TOP", "requires_unsatisfied").Detail);
+    }
+
+    [Fact]
+    public void A_requires_cycle_is_refused_and_named()
+    {
+        _drop.Add("a", m => m["requires"] = new JsonArray("X-B"));
+        _drop.Add("b", m => m["requires"] = new JsonArray("X-A"));
+
+        Assert.Contains("X-A -> X-B -> X-A", AssertError("X-A", "requires_cycle").Detail);
+        AssertError("X-B", "requires_cycle");
+    }
+
+    [Fact]
+    public void An_absolute_data_path_is_refused()
+    {
+        _drop.Add("abs", m => m["data_paths"] = new JsonArray("/etc/abs.db"));
+
+        Assert.Contains("must be relative to the data root", AssertError("X-ABS", "data_path_absolute").Detail);
+    }
+
+    [Fact]
+    public void A_data_path_climbing_out_of_the_data_root_is_refused()
+    {
+        _drop.Add("climb", m => m["data_paths"] = new JsonArray("../climb.db"));
+
+        Assert.Contains("outside the data root", AssertError("X-CLIMB", "data_path_escapes_root").Detail);
+    }
+
+    [Fact]
+    public void A_data_path_escaping_through_a_symlink_is_refused()
+    {
+        Directory.CreateDirectory(_drop.Outside);
+        Directory.CreateSymbolicLink(Path.Combine(_drop.Paths.DataRoot, "sneaky"), _drop.Outside);
+        _drop.Add("link", m => m["data_paths"] = new JsonArray("sneaky/link.db"));
+
+        Assert.Contains(_drop.Outside, AssertError("X-LINK", "data_path_escapes_root").Detail);
+    }
+
+    [Fact]
+    public void A_data_path_in_the_drop_folder_is_refused()
+    {
+        _drop.Add("inside", m => m["data_paths"] = new JsonArray("packs/inside/inside.db"));
+
+        Assert.Contains("lies in the drop folder", AssertError("X-INSIDE", "data_path_in_drop_folder").Detail);
+    }
+
+    [Fact]
+    public void A_data_path_claimed_by_two_packs_is_refused_for_both()
+    {
+        _drop.Add("one", m => m["data_paths"] = new JsonArray("shared/money.db"));
+        _drop.Add("two", m => m["data_paths"] = new JsonArray("shared/./money.db"));
+
+        Assert.Contains("also claimed by X-TWO", AssertError("X-ONE", "data_path_duplicate").Detail);
+        Assert.Contains("also claimed by X-ONE", AssertError("X-TWO", "data_path_duplicate").Detail);
+    }
+
+    [Fact]
+    public void A_data_path_whose_folder_cannot_be_written_is_refused()
+    {
+        var locked = Path.Combine(_drop.Paths.DataRoot, "locked");
+        Directory.CreateDirectory(locked);
+        File.WriteAllText(Path.Combine(locked, "blocker"), "");
+        _drop.Add("blocked", m => m["data_paths"] = new JsonArray("locked/blocker/inner.db"));
+
+        // "blocker" is a file, so no folder can be created under it, whatever the user's rights.
+        Assert.Contains("cannot create files", AssertError("X-BLOCKED", "data_path_not_writable").Detail);
+    }
+
+    [Theory]
+    [InlineData("core/budget")]
+    [InlineData("/core/budget/")]
+    [InlineData("/core/{id}")]
+    [InlineData("/Core/Budget")]
+    [InlineData("/")]
+    public void A_malformed_route_prefix_is_refused(string prefix)
+    {
+        _drop.Add("route", m => m["route_prefix"] = prefix);
+
+        Assert.Contains($"route_prefix '{prefix}'", AssertError("X-ROUTE", "route_prefix_invalid").Detail);
+    }
+
+    [Fact]
+    public void Overlapping_route_prefixes_are_refused_for_both_packs()
+    {
+        _drop.Add("outer", m => m["route_prefix"] = "/core/budget");
+        _drop.Add("inner", m => m["route_prefix"] = "/core/budget/extra");
+        _drop.Add("neighbour", m => m["route_prefix"] = "/core/budgets");
+
+        Assert.Contains("overlaps '/core/budget/extra'", AssertError("X-OUTER", "route_prefix_overlap").Detail);
+        Assert.Contains("overlaps '/core/budget'", AssertError("X-INNER", "route_prefix_overlap").Detail);
+        Assert.True(_drop.ValidateOne("X-NEIGHBOUR").IsValid);
+    }
+
+    [Fact]
+    public void A_route_prefix_over_a_host_route_is_refused()
+    {
+        _drop.Add("health", m => m["route_prefix"] = "/health/packs");
+
+        Assert.Contains("the host's /health", AssertError("X-HEALTH", "route_prefix_overlap").Detail);
+    }
+
+    [Fact]
+    public void Checking_a_manifest_alone_reports_field_errors_without_files()
+    {
+        var manifest = new Contracts.PackManifest
+        {
+            Code = "bad code",
+            Name = "Posted",
+            Version = "1.0.0",
+            Module = "Posted.Pack",
+            RouterSymbol = "Posted.Pack.Entry",
+            RoutePrefix = "/posted",
+            Contracts = "1.0",
+        };
+
+        var findings = new PackValidator(_drop.Paths).CheckManifest(manifest);
+
+        Assert.Equal(["code_invalid"], findings.Select(f => f.Code));
+    }
+
+    private Finding AssertError(string code, string findingCode)
+    {
+        var pack = _drop.ValidateOne(code);
+        Assert.False(pack.IsValid);
+        var finding = Assert.Single(pack.Findings, f => f.Code == findingCode);
+        Assert.Equal(Severity.Error, finding.Severity);
+        return finding;
+    }
+}

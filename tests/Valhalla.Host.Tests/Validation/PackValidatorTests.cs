@@ -1,0 +1,163 @@
+using System.Text.Json.Nodes;
+using Valhalla.Contracts.Catalog;
+
+namespace Valhalla.Host.Tests.Validation;
+
+public sealed class PackValidatorTests : IDisposable
+{
+    private readonly DropFolder _drop = new();
+
+    public void Dispose() => _drop.Dispose();
+
+    [Fact]
+    public void A_good_pack_is_valid_with_a_warning_that_its_data_file_is_created_on_first_use()
+    {
+        _drop.Add("good");
+
+        var pack = _drop.ValidateOne("X-GOOD");
+
+        Assert.True(pack.IsValid);
+        var warning = Assert.Single(pack.Findings);
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Equal("data_file_missing", warning.Code);
+        Assert.Contains("created on first use", warning.Detail);
+    }
+
+    [Theory]
+    [InlineData("Valhalla.Fixtures.Packs.NoSuchPack", "entry_type_missing", "router_symbol 'Valhalla.Fixtures.Packs.NoSuchPack' names no type")]
+    [InlineData("Valhalla.Fixtures.Packs.InternalPack", "entry_type_not_public", "Make the class public")]
+    [InlineData("Valhalla.Fixtures.Packs.AbstractPack", "entry_type_abstract", "Point it at a concrete class")]
+    [InlineData("Valhalla.Fixtures.Packs.NotAPack", "entry_type_not_ipack", "does not implement Valhalla.Contracts.IPack")]
+    [InlineData("Valhalla.Fixtures.Packs.NoDefaultConstructorPack", "entry_type_no_default_constructor", "public constructor without parameters")]
+    public void A_bad_entry_type_is_refused_from_metadata_without_running_it(string routerSymbol, string code, string detail)
+    {
+        _drop.Add("entry", m => m["router_symbol"] = routerSymbol);
+
+        var finding = AssertError(_drop.ValidateOne("X-ENTRY"), code);
+
+        Assert.Contains(detail, finding.Detail);
+    }
+
+    [Fact]
+    public void Invalid_json_is_an_error_for_that_pack_only()
+    {
+        _drop.Add("good");
+        File.WriteAllText(Path.Combine(_drop.Add("broken"), "pack.json"), "{ \"code\": \"X-BROKEN\", ");
+
+        var packs = _drop.Validate();
+
+        Assert.True(packs.Single(p => p.Code == "X-GOOD").IsValid);
+        var finding = AssertError(packs.Single(p => p.Pack.FolderName == "broken"), "manifest_unreadable");
+        Assert.Contains("pack.json could not be parsed", finding.Detail);
+    }
+
+    [Fact]
+    public void A_missing_required_field_is_named()
+    {
+        var folder = _drop.Add("partial", m => m.Remove("router_symbol"));
+
+        var finding = AssertError(_drop.Validate().Single(p => p.Pack.Folder == folder), "manifest_invalid");
+
+        Assert.Contains("router_symbol", finding.Detail);
+    }
+
+    [Fact]
+    public void An_unknown_manifest_field_is_named()
+    {
+        var folder = _drop.Add("typo", m => m["route_prefx"] = "/x");
+
+        var finding = AssertError(_drop.Validate().Single(p => p.Pack.Folder == folder), "manifest_unknown_field");
+
+        Assert.Contains("route_prefx", finding.Detail);
+    }
+
+    [Fact]
+    public void A_malformed_code_is_refused()
+    {
+        _drop.Add("lower", m => m["code"] = "p-budget-1");
+
+        Assert.Contains("e.g. P-BUDGET-1", AssertError(_drop.ValidateOne("p-budget-1"), "code_invalid").Detail);
+    }
+
+    [Fact]
+    public void Two_packs_with_one_code_are_both_refused_naming_each_other()
+    {
+        _drop.Add("first", m => m["code"] = "X-SAME");
+        _drop.Add("second", m => m["code"] = "X-SAME");
+
+        var packs = _drop.Validate().Where(p => p.Code == "X-SAME").ToList();
+
+        Assert.Equal(2, packs.Count);
+        Assert.Contains("also used by folder second", AssertError(packs.Single(p => p.Pack.FolderName == "first"), "code_duplicate").Detail);
+        Assert.Contains("also used by folder first", AssertError(packs.Single(p => p.Pack.FolderName == "second"), "code_duplicate").Detail);
+    }
+
+    [Fact]
+    public void A_malformed_version_is_refused()
+    {
+        _drop.Add("version", m => m["version"] = "one");
+
+        Assert.Contains("version 'one'", AssertError(_drop.ValidateOne("X-VERSION"), "version_invalid").Detail);
+    }
+
+    [Fact]
+    public void A_missing_assembly_is_refused()
+    {
+        _drop.Add("module", m => m["module"] = "Valhalla.Fixtures.Missing");
+
+        Assert.Contains("Valhalla.Fixtures.Missing.dll", AssertError(_drop.ValidateOne("X-MODULE"), "module_missing").Detail);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_an_assembly_is_refused()
+    {
+        var folder = _drop.Add("garbage");
+        File.WriteAllText(Path.Combine(folder, "Valhalla.Fixtures.Packs.dll"), "not a dll");
+
+        Assert.Contains("could not be read", AssertError(_drop.ValidateOne("X-GARBAGE"), "module_unreadable").Detail);
+    }
+
+    [Fact]
+    public void Another_contracts_major_version_is_refused()
+    {
+        _drop.Add("future", m => m["contracts"] = "2.0");
+
+        Assert.Contains("this host offers 1.0", AssertError(_drop.ValidateOne("X-FUTURE"), "contracts_major_mismatch").Detail);
+    }
+
+    [Fact]
+    public void A_malformed_contracts_version_is_refused()
+    {
+        _drop.Add("contracts", m => m["contracts"] = "v1");
+
+        Assert.Contains("MAJOR.MINOR", AssertError(_drop.ValidateOne("X-CONTRACTS"), "contracts_invalid").Detail);
+    }
+
+    [Fact]
+    public void A_pack_shipping_its_own_contracts_is_refused()
+    {
+        var folder = _drop.Add("ships");
+        File.Copy(Path.Combine(folder, "Valhalla.Fixtures.Packs.dll"), Path.Combine(folder, "Valhalla.Contracts.dll"));
+
+        Assert.Contains("<Private>false</Private>", AssertError(_drop.ValidateOne("X-SHIPS"), "ships_contracts").Detail);
+    }
+
+    [Fact]
+    public void A_pack_shipping_its_own_sqlite_provider_is_refused()
+    {
+        var folder = _drop.Add("sqlite");
+        Directory.CreateDirectory(Path.Combine(folder, "runtimes", "linux-x64", "native"));
+        File.WriteAllText(Path.Combine(folder, "runtimes", "linux-x64", "native", "libe_sqlite3.so"), "");
+
+        Assert.Contains("libe_sqlite3.so", AssertError(_drop.ValidateOne("X-SQLITE"), "ships_sqlite_provider").Detail);
+    }
+
+    private static Finding AssertError(Host.Validation.ValidatedPack pack, string code)
+    {
+        Assert.False(pack.IsValid);
+        var finding = Assert.Single(pack.Findings, f => f.Code == code);
+        Assert.Equal(Severity.Error, finding.Severity);
+        Assert.Equal(pack.Code, finding.Pack);
+        return finding;
+    }
+}
