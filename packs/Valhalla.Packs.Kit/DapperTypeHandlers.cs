@@ -23,6 +23,12 @@ public static class DapperTypeHandlers
             return;
         }
 
+        // Dapper writes built-in types itself unless their type map entry is removed; without this the
+        // provider's own text format ("2026-01-05 10:00:00+00:00") would be stored for DateTimeOffset.
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
+        SqlMapper.RemoveTypeMap(typeof(DateOnly));
+        SqlMapper.RemoveTypeMap(typeof(DateOnly?));
         SqlMapper.AddTypeHandler(new MoneyHandler());
         SqlMapper.AddTypeHandler(new MonthHandler());
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());

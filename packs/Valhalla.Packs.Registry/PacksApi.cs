@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Valhalla.Contracts;
+using Valhalla.Contracts.Catalog;
+using Valhalla.Packs.Kit;
+
+namespace Valhalla.Packs.Registry;
+
+/// <summary>The registry's routes under <c>/core/packs</c>.</summary>
+public static class PacksApi
+{
+    public static IEndpointRouteBuilder MapPacksApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("", ListPacks).WithName("ListPacks").WithSummary("Every known pack with its status; ?tag= filters.");
+        routes.MapPost("", RegisterPack).WithName("RegisterPack").WithSummary("Registers a manifest (the record pack.json holds).");
+        routes.MapGet("/validate", ValidatePacks).WithName("ValidatePacks").WithSummary("Re-runs validation over the drop folder.");
+        routes.MapGet("/{code}", GetPack).WithName("GetPack").WithSummary("One pack: status, routes, data paths, errors and warnings.");
+        return routes;
+    }
+
+    private static async Task<Ok<PackList>> ListPacks(RegistryService registry, string? tag, CancellationToken ct)
+    {
+        var items = await registry.ListAsync(string.IsNullOrWhiteSpace(tag) ? null : tag, ct);
+        return TypedResults.Ok(new PackList(items, items.Count));
+    }
+
+    private static async Task<Results<Ok<PackEntry>, ProblemHttpResult>> GetPack(RegistryService registry, string code, CancellationToken ct) =>
+        await registry.FindAsync(code, ct) is { } entry ? TypedResults.Ok(entry) : Problems.NotFound("pack", code);
+
+    private static async Task<Results<Created<PackEntry>, Ok<PackEntry>, ValidationProblem, ProblemHttpResult>> RegisterPack(
+        RegistryService registry, IPackCatalog catalog, PackManifest manifest, CancellationToken ct)
+    {
+        var errors = catalog.CheckManifest(manifest).Where(f => f.Severity == Severity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(
+                errors.GroupBy(f => FieldOf(f.Code)).ToDictionary(g => g.Key, g => g.Select(f => f.Detail).ToArray()),
+                detail: string.Join(" ", errors.Select(f => f.Detail)),
+                title: "The manifest is not valid.");
+        }
+
+        var registration = await registry.RegisterAsync(manifest, ct);
+        return registration.Outcome switch
+        {
+            RegistrationOutcome.Created => TypedResults.Created($"/core/packs/{manifest.Code}", registration.Entry!),
+            RegistrationOutcome.Unchanged => TypedResults.Ok(registration.Entry!),
+            _ => Problems.Conflict("A different manifest is registered under this code.",
+                $"{manifest.Code} is already registered with other values for: {string.Join(", ", registration.ConflictingFields)}. Use a new code or version."),
+        };
+    }
+
+    private static async Task<Ok<ValidationSummary>> ValidatePacks(RegistryService registry, CancellationToken ct) =>
+        TypedResults.Ok(await registry.ValidateAsync(ct));
+
+    // Finding codes are named after the manifest field they are about (route_prefix_invalid → route_prefix).
+    private static string FieldOf(string findingCode) =>
+        new[] { "route_prefix", "data_path", "router_symbol", "contracts", "version", "module", "code", "requires" }
+            .FirstOrDefault(field => findingCode.StartsWith(field, StringComparison.Ordinal)) switch
+        {
+            "data_path" => "data_paths",
+            null => "body",
+            var field => field,
+        };
+}
