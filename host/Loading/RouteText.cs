@@ -11,6 +11,6 @@ internal static class RouteText
         var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
         var verb = methods is { Count: > 0 } ? string.Join(",", methods) : "ANY";
         var pattern = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? endpoint.DisplayName ?? "?";
-        return $"{verb} /{pattern.TrimStart('/')}";
+        return $"{verb} /{pattern.Trim('/')}";
     }
 }
