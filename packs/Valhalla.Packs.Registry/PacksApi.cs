@@ -13,10 +13,18 @@ public static class PacksApi
 {
     public static IEndpointRouteBuilder MapPacksApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("", ListPacks).WithName("ListPacks").WithSummary("Every known pack with its status; ?tag= filters.");
-        routes.MapPost("", RegisterPack).WithName("RegisterPack").WithSummary("Registers a manifest (the record pack.json holds).");
-        routes.MapGet("/validate", ValidatePacks).WithName("ValidatePacks").WithSummary("Re-runs validation over the drop folder.");
-        routes.MapGet("/{code}", GetPack).WithName("GetPack").WithSummary("One pack: status, routes, data paths, errors and warnings.");
+        var api = routes.MapGroup("").AddEndpointFilter<ApiProblemFilter>().ProducesProblem(StatusCodes.Status400BadRequest);
+
+        api.MapGet("", ListPacks)
+            .WithName("ListPacks").WithSummary("Every known pack with its status; ?tag= filters.");
+        api.MapPost("", RegisterPack)
+            .WithName("RegisterPack").WithSummary("Registers a manifest (the record pack.json holds).")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/validate", ValidatePacks)
+            .WithName("ValidatePacks").WithSummary("Re-runs validation over the drop folder.");
+        api.MapGet("/{code}", GetPack)
+            .WithName("GetPack").WithSummary("One pack: status, routes, data paths, errors and warnings.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
@@ -26,10 +34,10 @@ public static class PacksApi
         return TypedResults.Ok(new PackList(items, items.Count));
     }
 
-    private static async Task<Results<Ok<PackEntry>, ProblemHttpResult>> GetPack(RegistryService registry, string code, CancellationToken ct) =>
-        await registry.FindAsync(code, ct) is { } entry ? TypedResults.Ok(entry) : Problems.NotFound("pack", code);
+    private static async Task<Ok<PackEntry>> GetPack(RegistryService registry, string code, CancellationToken ct) =>
+        TypedResults.Ok(await registry.FindAsync(code, ct) ?? throw ApiProblem.NotFound("pack", code));
 
-    private static async Task<Results<Created<PackEntry>, Ok<PackEntry>, ValidationProblem, ProblemHttpResult>> RegisterPack(
+    private static async Task<Results<Created<PackEntry>, Ok<PackEntry>, ValidationProblem>> RegisterPack(
         RegistryService registry, IPackCatalog catalog, PackManifest manifest, CancellationToken ct)
     {
         var errors = catalog.CheckManifest(manifest).Where(f => f.Severity == Severity.Error).ToList();
@@ -46,7 +54,7 @@ public static class PacksApi
         {
             RegistrationOutcome.Created => TypedResults.Created($"/core/packs/{manifest.Code}", registration.Entry!),
             RegistrationOutcome.Unchanged => TypedResults.Ok(registration.Entry!),
-            _ => Problems.Conflict("A different manifest is registered under this code.",
+            _ => throw ApiProblem.Conflict("A different manifest is registered under this code.",
                 $"{manifest.Code} is already registered with other values for: {string.Join(", ", registration.ConflictingFields)}. Use a new code or version."),
         };
     }
