@@ -1,0 +1,45 @@
+using Valhalla.Contracts.Budget;
+using Valhalla.Contracts.Values;
+using Valhalla.Packs.Kit;
+
+namespace Valhalla.Packs.Budget;
+
+/// <summary>The field rules of a bucket; each failure names the wire field.</summary>
+public static class BucketRules
+{
+    public const int MaxNameLength = 100;
+    public const int MaxNotesLength = 2000;
+
+    public static string Name(string? name)
+    {
+        var trimmed = name?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? throw ApiProblem.BadField("name", "must not be empty.")
+            : trimmed.Length > MaxNameLength ? throw ApiProblem.BadField("name", $"must be at most {MaxNameLength} characters.")
+            : trimmed;
+    }
+
+    public static string BucketType(string? type) =>
+        type is not null && BucketTypes.All.Contains(type) ? type
+            : throw ApiProblem.BadField("bucket_type", $"must be one of {string.Join(", ", BucketTypes.All)}.");
+
+    public static Money MonthlyLimit(Money limit) =>
+        limit.IsNegative ? throw ApiProblem.BadField("monthly_limit", "must not be negative (0 means informational).") : limit;
+
+    public static string Priority(string? priority) =>
+        priority is not null && BucketValues.Priorities.Contains(priority) ? priority
+            : throw ApiProblem.BadField("priority", "must be one of A, B, C, D.");
+
+    public static string Status(string? status, string field = "status") =>
+        status is not null && BucketValues.Statuses.Contains(status) ? status
+            : throw ApiProblem.BadField(field, "must be active or archived.");
+
+    public static string? Notes(string? notes) =>
+        notes is { Length: > MaxNotesLength } ? throw ApiProblem.BadField("notes", $"must be at most {MaxNotesLength} characters.") : notes;
+
+    public static Money Allocation(Money amount) =>
+        amount.IsNegative ? throw ApiProblem.BadField("amount", "must not be negative; send null to clear the allocation.") : amount;
+
+    public static Month Month(string? text, string field) =>
+        Contracts.Values.Month.TryParse(text, out var month) ? month
+            : throw ApiProblem.BadField(field, $"'{text}' is not a month: expected YYYY-MM, e.g. 2026-01.");
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Valhalla.Contracts;
+using Valhalla.Contracts.Budget;
+using Valhalla.Packs.Kit;
+
+namespace Valhalla.Packs.Budget;
+
+/// <summary>P-BUDGET-1: household buckets, monthly allocations, month snapshots with rollover.</summary>
+public sealed class BudgetPack : IPack
+{
+    public void ConfigureServices(IServiceCollection services, IPackContext context)
+    {
+        DapperTypeHandlers.Register();
+        services.AddSingleton<BudgetStore>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<BudgetService>();
+        services.AddSingleton<IBucketDirectory, BucketDirectory>();
+        context.Export<IBucketDirectory>();
+    }
+
+    public void MapRoutes(IEndpointRouteBuilder routes)
+    {
+        routes.MapBucketsApi();
+        routes.MapMonthsApi();
+    }
+}

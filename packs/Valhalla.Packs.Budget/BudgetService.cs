@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using Valhalla.Contracts.Budget;
+using Valhalla.Contracts.Services;
+using Valhalla.Contracts.Values;
+using Valhalla.Packs.Kit;
+
+namespace Valhalla.Packs.Budget;
+
+/// <summary>The budget's rules: buckets, allocations and month snapshots. No HTTP, no SQL.</summary>
+public sealed class BudgetService(BudgetStore store, IPackServices packs, AuditTrail audit, TimeProvider time)
+{
+    /// <summary>The widest range of snapshots one request may ask for.</summary>
+    public const int MaxRangeMonths = 120;
+
+    public async Task<Bucket> CreateAsync(CreateBucket input, CancellationToken ct)
+    {
+        var now = Timestamps.Now(time);
+        var bucket = new Bucket
+        {
+            Id = PrefixedId.New("bk"),
+            Name = BucketRules.Name(input.Name),
+            BucketType = BucketRules.BucketType(input.BucketType),
+            MonthlyLimit = BucketRules.MonthlyLimit(input.MonthlyLimit),
+            Priority = BucketRules.Priority(input.Priority ?? "B"),
+            Rollover = input.Rollover,
+            Notes = BucketRules.Notes(input.Notes),
+            Status = BucketValues.Active,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        if (!await store.TryInsertAsync(bucket, ct))
+        {
+            throw NameTaken(bucket.Name);
+        }
+
+        await audit.RecordAsync("bucket.created", bucket.Id, bucket.MonthlyLimit, bucket.Name, ct);
+        return bucket;
+    }
+
+    public Task<IReadOnlyList<Bucket>> ListAsync(string? status, string? bucketType, CancellationToken ct) =>
+        store.ListAsync(
+            status is null ? null : BucketRules.Status(status),
+            bucketType is null ? null : BucketRules.BucketType(bucketType),
+            ct);
+
+    public async Task<Bucket> GetAsync(string id, CancellationToken ct) =>
+        await store.FindAsync(id, ct) ?? throw ApiProblem.NotFound("bucket", id);
+
+    public async Task<Bucket> UpdateAsync(string id, JsonObject body, CancellationToken ct)
+    {
+        var patch = BucketPatch.Parse(body);
+        Bucket? updated;
+        try
+        {
+            updated = await store.UpdateAsync(id, bucket => patch.ApplyTo(bucket, Timestamps.Now(time)), ct);
+        }
+        catch (NameTakenException taken)
+        {
+            throw NameTaken(taken.Name);
+        }
+
+        _ = updated ?? throw ApiProblem.NotFound("bucket", id);
+        await audit.RecordAsync("bucket.updated", id, updated.MonthlyLimit, string.Join(",", patch.Fields), ct);
+        return updated;
+    }
+
+    public async Task<Allocation> AllocateAsync(string monthText, string bucketId, AllocationInput input, CancellationToken ct)
+    {
+        var month = BucketRules.Month(monthText, "month");
+        Money? amount = input.Amount is { } value ? BucketRules.Allocation(value) : null;
+        var bucket = await store.SetAllocationAsync(bucketId, month, amount, Timestamps.Now(time), ct) ?? throw ApiProblem.NotFound("bucket", bucketId);
+        if (bucket.Status != BucketValues.Active)
+        {
+            throw ApiProblem.Conflict("The bucket is archived.", $"Bucket '{bucketId}' is archived; set its status to active before allocating to it.");
+        }
+
+        await audit.RecordAsync(amount is null ? "allocation.cleared" : "allocation.set", bucketId, amount, month.ToString(), ct);
+        return new Allocation(bucketId, month, amount, amount ?? bucket.MonthlyLimit);
+    }
+
+    public async Task<MonthSnapshot> SnapshotAsync(string? monthText, CancellationToken ct)
+    {
+        var month = monthText is null ? Month.Current(time) : BucketRules.Month(monthText, "month");
+        return (await ComputeAsync(month, month, ct))[0];
+    }
+
+    public async Task<MonthRange> RangeAsync(string? fromText, string? toText, CancellationToken ct)
+    {
+        var from = BucketRules.Month(fromText, "from");
+        var to = BucketRules.Month(toText, "to");
+        if (to < from)
+        {
+            throw ApiProblem.BadField("to", $"must not be before from ({from}).");
+        }
+
+        if (to.MonthsSince(from) >= MaxRangeMonths)
+        {
+            throw ApiProblem.BadField("to", $"a range may span at most {MaxRangeMonths} months.");
+        }
+
+        return new MonthRange(from, to, await ComputeAsync(from, to, ct));
+    }
+
+    /// <summary>
+    /// One query per store whatever the number of buckets or months: the active buckets, the
+    /// allocations of the whole range, and one grouped spent query from the ledger, if loaded.
+    /// </summary>
+    private async Task<IReadOnlyList<MonthSnapshot>> ComputeAsync(Month from, Month to, CancellationToken ct)
+    {
+        var buckets = await store.ListAsync(BucketValues.Active, null, ct);
+        var start = SnapshotCalculator.ChainStart(buckets, from);
+        var allocations = await store.AllocationsAsync(start, to, ct);
+        IReadOnlyList<BucketSpend> spent = packs.Find<ISpendingLedger>() is { } ledger ? await ledger.GetSpentAsync(start, to, ct) : [];
+        return SnapshotCalculator.Compute(buckets, allocations, spent, start, from, to);
+    }
+
+    private static ApiProblem NameTaken(string name) =>
+        ApiProblem.Conflict("A bucket with this name exists.", $"An active bucket is already named '{name}'. Choose another name or archive that bucket.");
+}

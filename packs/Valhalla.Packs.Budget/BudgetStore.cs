@@ -1,0 +1,109 @@
+using Dapper;
+using Valhalla.Contracts.Stores;
+using Valhalla.Contracts.Values;
+
+namespace Valhalla.Packs.Budget;
+
+/// <summary>Buckets and allocations: Dapper and SQL, no rules.</summary>
+public sealed class BudgetStore(IPackDatabase database)
+{
+    private const string BucketColumns = """
+        id AS Id, name AS Name, bucket_type AS BucketType, monthly_limit AS MonthlyLimit, priority AS Priority,
+        rollover AS Rollover, notes AS Notes, status AS Status, created_at AS CreatedAt, updated_at AS UpdatedAt
+        """;
+
+    private const string ActiveNameTaken =
+        "SELECT EXISTS (SELECT 1 FROM buckets WHERE status = 'active' AND name = @Name COLLATE NOCASE AND id <> @Id)";
+
+    public Task<IReadOnlyList<Bucket>> ListAsync(string? status, string? bucketType, CancellationToken ct) =>
+        database.ReadAsync<IReadOnlyList<Bucket>>(async (connection, token) =>
+        {
+            var sql = $"""
+                SELECT {BucketColumns} FROM buckets
+                WHERE (@Status IS NULL OR status = @Status) AND (@BucketType IS NULL OR bucket_type = @BucketType)
+                ORDER BY priority, name COLLATE NOCASE, id
+                """;
+            return [.. await connection.QueryAsync<Bucket>(new CommandDefinition(sql, new { Status = status, BucketType = bucketType }, cancellationToken: token))];
+        }, ct);
+
+    public Task<Bucket?> FindAsync(string id, CancellationToken ct) =>
+        database.ReadAsync((connection, token) => connection.QuerySingleOrDefaultAsync<Bucket>(
+            new CommandDefinition($"SELECT {BucketColumns} FROM buckets WHERE id = @Id", new { Id = id }, cancellationToken: token)), ct);
+
+    /// <summary>Inserts the bucket unless an active bucket has its name; false when the name is taken.</summary>
+    public Task<bool> TryInsertAsync(Bucket bucket, CancellationToken ct) =>
+        database.WriteAsync(async (connection, tx, token) =>
+        {
+            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(ActiveNameTaken, bucket, tx, cancellationToken: token)))
+            {
+                return false;
+            }
+
+            const string insert = """
+                INSERT INTO buckets (id, name, bucket_type, monthly_limit, priority, rollover, notes, status, created_at, updated_at)
+                VALUES (@Id, @Name, @BucketType, @MonthlyLimit, @Priority, @Rollover, @Notes, @Status, @CreatedAt, @UpdatedAt)
+                """;
+            await connection.ExecuteAsync(new CommandDefinition(insert, bucket, tx, cancellationToken: token));
+            return true;
+        }, ct);
+
+    /// <summary>
+    /// Reads the bucket, applies <paramref name="change"/> and stores the result, all in one write so
+    /// concurrent changes cannot interleave. Null when there is no such bucket; throws
+    /// <see cref="NameTakenException"/> when the new state would duplicate an active name.
+    /// </summary>
+    public Task<Bucket?> UpdateAsync(string id, Func<Bucket, Bucket> change, CancellationToken ct) =>
+        database.WriteAsync(async (connection, tx, token) =>
+        {
+            var current = await connection.QuerySingleOrDefaultAsync<Bucket>(
+                new CommandDefinition($"SELECT {BucketColumns} FROM buckets WHERE id = @Id", new { Id = id }, tx, cancellationToken: token));
+            if (current is null)
+            {
+                return null;
+            }
+
+            var updated = change(current);
+            if (updated.Status == BucketValues.Active
+                && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(ActiveNameTaken, updated, tx, cancellationToken: token)))
+            {
+                throw new NameTakenException(updated.Name);
+            }
+
+            const string update = """
+                UPDATE buckets SET name = @Name, bucket_type = @BucketType, monthly_limit = @MonthlyLimit, priority = @Priority,
+                    rollover = @Rollover, notes = @Notes, status = @Status, updated_at = @UpdatedAt
+                WHERE id = @Id
+                """;
+            await connection.ExecuteAsync(new CommandDefinition(update, updated, tx, cancellationToken: token));
+            return updated;
+        }, ct);
+
+    /// <summary>Sets (or with null, clears) a month's allocation; returns the bucket as it was, null when unknown.</summary>
+    public Task<Bucket?> SetAllocationAsync(string bucketId, Month month, Money? amount, DateTimeOffset now, CancellationToken ct) =>
+        database.WriteAsync(async (connection, tx, token) =>
+        {
+            var bucket = await connection.QuerySingleOrDefaultAsync<Bucket>(
+                new CommandDefinition($"SELECT {BucketColumns} FROM buckets WHERE id = @Id", new { Id = bucketId }, tx, cancellationToken: token));
+            if (bucket is null || bucket.Status != BucketValues.Active)
+            {
+                return bucket;
+            }
+
+            var sql = amount is null
+                ? "DELETE FROM allocations WHERE month = @Month AND bucket_id = @BucketId"
+                : """
+                  INSERT INTO allocations (month, bucket_id, amount, updated_at) VALUES (@Month, @BucketId, @Amount, @Now)
+                  ON CONFLICT (month, bucket_id) DO UPDATE SET amount = excluded.amount, updated_at = excluded.updated_at
+                  """;
+            await connection.ExecuteAsync(new CommandDefinition(sql, new { Month = month, BucketId = bucketId, Amount = amount ?? Money.Zero, Now = now }, tx, cancellationToken: token));
+            return bucket;
+        }, ct);
+
+    /// <summary>Every allocation from <paramref name="from"/> to <paramref name="to"/>: one range scan of the primary key.</summary>
+    public Task<IReadOnlyList<AllocationRow>> AllocationsAsync(Month from, Month to, CancellationToken ct) =>
+        database.ReadAsync<IReadOnlyList<AllocationRow>>(async (connection, token) =>
+        {
+            const string sql = "SELECT bucket_id AS BucketId, month AS Month, amount AS Amount FROM allocations WHERE month BETWEEN @From AND @To";
+            return [.. await connection.QueryAsync<AllocationRow>(new CommandDefinition(sql, new { From = from, To = to }, cancellationToken: token))];
+        }, ct);
+}

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Valhalla.Contracts.Budget;
+using Valhalla.Contracts.Services;
+using Valhalla.Contracts.Stores;
+using Valhalla.Contracts.Values;
+using Valhalla.Host.Stores;
+using Valhalla.Packs.Kit;
+using Valhalla.Testing;
+
+namespace Valhalla.Packs.Budget.Tests;
+
+/// <summary>The budget service on a real SQLite file, with a settable clock, ledger and audit sink.</summary>
+public sealed class BudgetFixture : IAsyncLifetime
+{
+    private readonly TempDirectory _temp = new();
+    private SqlitePackDatabase _database = null!;
+
+    public SettableTime Time { get; } = new(new DateTimeOffset(2026, 1, 10, 9, 0, 0, TimeSpan.Zero));
+
+    public FakeLedger Ledger { get; } = new();
+
+    public RecordingAuditSink Audit { get; } = new();
+
+    public FakePackServices Packs { get; } = new();
+
+    public BudgetService Budget { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        DapperTypeHandlers.Register();
+        _database = await SqlitePackDatabase.OpenAsync("budget/budget.db", _temp.Combine("budget", "budget.db"),
+            Migration.FromEmbeddedResources(typeof(BudgetPack).Assembly), NullLogger.Instance);
+        Packs.Add<ISpendingLedger>(Ledger);
+        Packs.Add<IAuditSink>(Audit);
+        Budget = new BudgetService(new BudgetStore(_database), Packs, new AuditTrail(Packs, Time, NullLogger<AuditTrail>.Instance), Time);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    public Task<Bucket> CreateAsync(string name, string type = "variable", decimal limit = 100, string priority = "B", bool rollover = false) =>
+        Budget.CreateAsync(new CreateBucket(name, type, Money.FromDecimal(limit), priority, rollover), default);
+
+    public Task<MonthSnapshot> SnapshotAsync(string month) => Budget.SnapshotAsync(month, default);
+
+    public async Task<BucketMonth> LineAsync(string month, Bucket bucket) =>
+        (await SnapshotAsync(month)).Buckets.Single(b => b.BucketId == bucket.Id);
+}
+
+public sealed class SettableTime(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+public sealed class FakeLedger : ISpendingLedger
+{
+    private readonly List<BucketSpend> _spends = [];
+
+    public void Spend(Bucket bucket, string month, decimal amount) =>
+        _spends.Add(new BucketSpend(bucket.Id, Month.Parse(month), Money.FromDecimal(amount)));
+
+    public Task<IReadOnlyList<BucketSpend>> GetSpentAsync(Month from, Month to, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<BucketSpend>>([.. _spends.Where(s => s.Month >= from && s.Month <= to)]);
+}
+
+public sealed class RecordingAuditSink : IAuditSink
+{
+    public List<MoneyEvent> Events { get; } = [];
+
+    public bool Fail { get; set; }
+
+    public Task RecordAsync(MoneyEvent moneyEvent, CancellationToken cancellationToken = default)
+    {
+        if (Fail)
+        {
+            throw new InvalidOperationException("audit store is down");
+        }
+
+        Events.Add(moneyEvent);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class FakePackServices : IPackServices
+{
+    private readonly Dictionary<Type, object> _services = [];
+
+    public void Add<T>(T service) where T : class => _services[typeof(T)] = service;
+
+    public void Remove<T>() => _services.Remove(typeof(T));
+
+    public T? Find<T>() where T : class => _services.TryGetValue(typeof(T), out var s) ? (T)s : null;
+}
