@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Valhalla.Testing;
+
+namespace Valhalla.EndToEnd.Tests.Budget;
+
+public sealed class BudgetHttpTests : IAsyncLifetime
+{
+    private readonly TempDirectory _temp = new();
+    private RunningHost _host = null!;
+
+    private string DataRoot => _temp.Combine("data");
+
+    private string DropFolder => _temp.Combine("data", "packs");
+
+    private HttpClient Client => _host.Client;
+
+    public async Task InitializeAsync()
+    {
+        BuiltPacks.Drop(DropFolder, BuiltPacks.Budget);
+        _host = await RunningHost.StartAsync(DataRoot, DropFolder);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    [Fact]
+    public async Task The_seed_flow_creates_lists_patches_snapshots_and_allocates()
+    {
+        var groceries = await CreateAsync(new { name = "Groceries", bucket_type = "essentials", monthly_limit = 900, priority = "A" });
+        var fun = await CreateAsync(new { name = "Entertainment", bucket_type = "fun", monthly_limit = 200, priority = "C" });
+        var groceriesId = (string)groceries["id"]!;
+        var funId = (string)fun["id"]!;
+
+        var list = await Client.GetFromJsonAsync<JsonArray>("core/budget/buckets");
+        var one = await Client.GetFromJsonAsync<JsonObject>($"core/budget/buckets/{groceriesId}");
+        var patched = await Client.PatchAsJsonAsync($"core/budget/buckets/{groceriesId}", new { notes = "weekly shop" });
+        var january = await Client.GetFromJsonAsync<JsonObject>("core/budget/months?month=2026-01");
+        var allocated = await Client.PostAsJsonAsync($"core/budget/months/2026-01/allocate/{funId}", new { amount = 150 });
+        var after = await Client.GetFromJsonAsync<JsonObject>("core/budget/months?month=2026-01");
+
+        Assert.StartsWith("bk_", groceriesId);
+        Assert.Equal(["Groceries", "Entertainment"], list!.Select(b => (string?)b!["name"]));
+        Assert.Equal("essentials", (string?)one!["bucket_type"]);
+        Assert.Equal(900, (decimal)one["monthly_limit"]!);
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        Assert.Equal("weekly shop", (string?)(await patched.Content.ReadFromJsonAsync<JsonObject>())!["notes"]);
+        Assert.Equal(900, (decimal)Line(january!, groceriesId)["remaining"]!);
+        Assert.Equal(HttpStatusCode.OK, allocated.StatusCode);
+        Assert.Equal(150, (decimal)Line(after!, funId)["limit"]!);
+        Assert.Equal(150, (decimal)Line(after!, funId)["allocation"]!);
+        Assert.Equal(1050, (decimal)after!["totals"]!["limit"]!);
+    }
+
+    [Fact]
+    public async Task A_range_of_months_returns_one_snapshot_each()
+    {
+        await CreateAsync(new { name = "Groceries", bucket_type = "essentials", monthly_limit = 900 });
+
+        var range = await Client.GetFromJsonAsync<JsonObject>("core/budget/months?from=2026-01&to=2026-03");
+
+        Assert.Equal(["2026-01", "2026-02", "2026-03"], range!["months"]!.AsArray().Select(m => (string?)m!["month"]));
+    }
+
+    public static TheoryData<string, object, string> BadBuckets => new()
+    {
+        { "empty name", new { name = " ", bucket_type = "fun", monthly_limit = 1 }, "name" },
+        { "unknown type", new { name = "X", bucket_type = "luxury", monthly_limit = 1 }, "bucket_type" },
+        { "negative limit", new { name = "X", bucket_type = "fun", monthly_limit = -5 }, "monthly_limit" },
+        { "three decimals", new { name = "X", bucket_type = "fun", monthly_limit = 1.005 }, "monthly_limit" },
+        { "limit as text", new { name = "X", bucket_type = "fun", monthly_limit = "ten" }, "monthly_limit" },
+        { "bad priority", new { name = "X", bucket_type = "fun", monthly_limit = 1, priority = "Z" }, "priority" },
+        { "unknown field", new { name = "X", bucket_type = "fun", monthly_limit = 1, colour = "red" }, "colour" },
+        { "missing name", new { bucket_type = "fun", monthly_limit = 1 }, "name" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadBuckets))]
+    public async Task Bad_bucket_input_is_a_400_problem_naming_the_field_and_stores_nothing(string because, object body, string field)
+    {
+        var response = await Client.PostAsJsonAsync("core/budget/buckets", body);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.ToJsonString().Contains(field, StringComparison.Ordinal), $"{because}: {problem.ToJsonString()}");
+        Assert.Empty((await Client.GetFromJsonAsync<JsonArray>("core/budget/buckets"))!);
+    }
+
+    [Theory]
+    [InlineData("core/budget/months?month=2026-13", "month")]
+    [InlineData("core/budget/months?month=2026-1", "month")]
+    [InlineData("core/budget/months?month=26-01", "month")]
+    [InlineData("core/budget/months?from=2026-03&to=2026-01", "to")]
+    [InlineData("core/budget/buckets?status=deleted", "status")]
+    [InlineData("core/budget/buckets?bucket_type=luxury", "bucket_type")]
+    public async Task Bad_query_values_are_400_problems_naming_the_parameter(string url, string field)
+    {
+        var problem = await AssertProblemAsync(await Client.GetAsync(url), HttpStatusCode.BadRequest);
+
+        Assert.NotNull(problem["errors"]![field]);
+    }
+
+    [Fact]
+    public async Task Allocation_errors_are_4xx_problems_and_change_nothing()
+    {
+        var bucket = (string)(await CreateAsync(new { name = "Fun", bucket_type = "fun", monthly_limit = 200 }))["id"]!;
+
+        await AssertProblemAsync(await Client.PostAsJsonAsync($"core/budget/months/2026-13/allocate/{bucket}", new { amount = 5 }), HttpStatusCode.BadRequest);
+        await AssertProblemAsync(await Client.PostAsJsonAsync($"core/budget/months/2026-01/allocate/{bucket}", new { amount = -5 }), HttpStatusCode.BadRequest);
+        await AssertProblemAsync(await Client.PostAsJsonAsync($"core/budget/months/2026-01/allocate/{bucket}", new { }), HttpStatusCode.BadRequest);
+        await AssertProblemAsync(await Client.PostAsJsonAsync("core/budget/months/2026-01/allocate/bk_000000000000", new { amount = 5 }), HttpStatusCode.NotFound);
+
+        var january = await Client.GetFromJsonAsync<JsonObject>("core/budget/months?month=2026-01");
+        Assert.Null(Line(january!, bucket)["allocation"]);
+    }
+
+    [Fact]
+    public async Task Unknown_ids_malformed_json_and_immutable_fields_are_4xx_problems()
+    {
+        var bucket = (string)(await CreateAsync(new { name = "Fun", bucket_type = "fun", monthly_limit = 200 }))["id"]!;
+
+        await AssertProblemAsync(await Client.GetAsync("core/budget/buckets/bk_000000000000"), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await Client.PatchAsJsonAsync("core/budget/buckets/bk_000000000000", new { notes = "x" }), HttpStatusCode.NotFound);
+        await AssertProblemAsync(await Client.PostAsync("core/budget/buckets", new StringContent("{\"name\":", Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        var idChange = await AssertProblemAsync(await Client.PatchAsJsonAsync($"core/budget/buckets/{bucket}", new { id = "bk_ffffffffffff" }), HttpStatusCode.BadRequest);
+        Assert.NotNull(idChange["errors"]!["id"]);
+        await AssertProblemAsync(await Client.PostAsJsonAsync("core/budget/buckets", new { name = "FUN", bucket_type = "fun", monthly_limit = 1 }), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Buckets_and_allocations_survive_a_restart()
+    {
+        var bucket = (string)(await CreateAsync(new { name = "Fun", bucket_type = "fun", monthly_limit = 200, rollover = true }))["id"]!;
+        await Client.PostAsJsonAsync($"core/budget/months/2026-01/allocate/{bucket}", new { amount = 150 });
+
+        await _host.DisposeAsync();
+        _host = await RunningHost.StartAsync(DataRoot, DropFolder);
+
+        var stored = await Client.GetFromJsonAsync<JsonObject>($"core/budget/buckets/{bucket}");
+        var january = await Client.GetFromJsonAsync<JsonObject>("core/budget/months?month=2026-01");
+        Assert.True((bool)stored!["rollover"]!);
+        Assert.Equal(150, (decimal)Line(january!, bucket)["allocation"]!);
+    }
+
+    private async Task<JsonObject> CreateAsync(object body)
+    {
+        var response = await Client.PostAsJsonAsync("core/budget/buckets", body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    private static JsonObject Line(JsonObject snapshot, string bucketId) =>
+        snapshot["buckets"]!.AsArray().Single(b => (string?)b!["bucket_id"] == bucketId)!.AsObject();
+
+    private static async Task<JsonObject> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+}
