@@ -32,7 +32,7 @@ public sealed class BudgetFixture : IAsyncLifetime
             Migration.FromEmbeddedResources(typeof(BudgetPack).Assembly), NullLogger.Instance);
         Packs.Add<ISpendingLedger>(Ledger);
         Packs.Add<IAuditSink>(Audit);
-        Budget = new BudgetService(new BudgetStore(_database), Packs, new AuditTrail(Packs, Time, NullLogger<AuditTrail>.Instance), Time);
+        Budget = new BudgetService(new BudgetStore(_database), Packs, new AuditTrail(new FakePackContext(), Packs, Time, NullLogger<AuditTrail>.Instance), Time);
     }
 
     public async Task DisposeAsync()
@@ -95,4 +95,17 @@ public sealed class FakePackServices : IPackServices
     public void Remove<T>() => _services.Remove(typeof(T));
 
     public T? Find<T>() where T : class => _services.TryGetValue(typeof(T), out var s) ? (T)s : null;
+}
+
+public sealed class FakePackContext : Contracts.IPackContext
+{
+    public Contracts.PackManifest Manifest { get; } = new()
+    {
+        Code = "P-BUDGET-1", Name = "Budget", Version = "1.0.0", Module = "Valhalla.Packs.Budget",
+        RouterSymbol = "Valhalla.Packs.Budget.BudgetPack", RoutePrefix = "/core/budget", Contracts = "1.0",
+    };
+
+    public IPackDatabase GetDatabase(string dataPath) => throw new NotSupportedException();
+
+    public void Export<TService>() where TService : class => throw new NotSupportedException();
 }

@@ -1,17 +1,17 @@
 using Microsoft.Extensions.Logging;
+using Valhalla.Contracts;
 using Valhalla.Contracts.Services;
 using Valhalla.Contracts.Values;
 
-namespace Valhalla.Packs.Budget;
+namespace Valhalla.Packs.Kit;
 
 /// <summary>
-/// Sends the budget's money events to whichever pack exports <see cref="IAuditSink"/>, asked at the
-/// moment of the event. A missing or failing sink never fails the change, which is already committed.
+/// Sends a pack's money events to whichever pack exports <see cref="IAuditSink"/>, asked at the
+/// moment of the event. Call it after the change has committed: a missing or failing sink never
+/// fails or loses the change.
 /// </summary>
-public sealed class AuditTrail(IPackServices services, TimeProvider time, ILogger<AuditTrail> logger)
+public sealed class AuditTrail(IPackContext pack, IPackServices services, TimeProvider time, ILogger<AuditTrail> logger)
 {
-    public const string Pack = "P-BUDGET-1";
-
     public async Task RecordAsync(string kind, string subjectId, Money? amount, string? detail, CancellationToken ct)
     {
         if (services.Find<IAuditSink>() is not { } sink)
@@ -21,7 +21,7 @@ public sealed class AuditTrail(IPackServices services, TimeProvider time, ILogge
 
         try
         {
-            await sink.RecordAsync(new MoneyEvent(Pack, kind, subjectId, amount, time.GetUtcNow(), detail), ct);
+            await sink.RecordAsync(new MoneyEvent(pack.Manifest.Code, kind, subjectId, amount, time.GetUtcNow(), detail), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
