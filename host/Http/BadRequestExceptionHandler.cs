@@ -32,6 +32,12 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
 
     private static (string Field, string Message) Describe(BadHttpRequestException exception)
     {
+        // A syntax error arrives with the reader's exception inside: the body as a whole is broken.
+        if (exception.InnerException is JsonException { InnerException: JsonException syntax } broken)
+        {
+            return ("body", $"is not valid JSON: {syntax.Message} (line {broken.LineNumber + 1}, byte {broken.BytePositionInLine}).");
+        }
+
         if (exception.InnerException is JsonException json)
         {
             var field = FieldName(json.Path);

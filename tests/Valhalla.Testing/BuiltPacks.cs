@@ -14,6 +14,7 @@ public static class BuiltPacks
     public const string Budget = "Valhalla.Packs.Budget";
     public const string Transactions = "Valhalla.Packs.Transactions";
     public const string Fixtures = "Valhalla.Fixtures.Packs";
+    public const string Obligations = "Valhalla.Fixtures.Obligations";
 
     private static readonly string RepoRoot = Metadata("RepoRoot");
     private static readonly string Configuration = Metadata("Configuration");

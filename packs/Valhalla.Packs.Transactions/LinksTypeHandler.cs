@@ -1,0 +1,19 @@
+using System.Data;
+using System.Text.Json;
+using Dapper;
+
+namespace Valhalla.Packs.Transactions;
+
+/// <summary>Stores <see cref="TxLinks"/> as a JSON object in TEXT, with the wire's field names.</summary>
+public sealed class LinksTypeHandler : SqlMapper.TypeHandler<TxLinks>
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public override void SetValue(IDbDataParameter parameter, TxLinks? value)
+    {
+        parameter.DbType = DbType.String;
+        parameter.Value = value is null ? DBNull.Value : JsonSerializer.Serialize(value, Json);
+    }
+
+    public override TxLinks? Parse(object value) => JsonSerializer.Deserialize<TxLinks>((string)value, Json);
+}

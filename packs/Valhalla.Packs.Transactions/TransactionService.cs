@@ -1,0 +1,124 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Valhalla.Contracts.Budget;
+using Valhalla.Contracts.Services;
+using Valhalla.Contracts.Values;
+using Valhalla.Packs.Kit;
+
+namespace Valhalla.Packs.Transactions;
+
+/// <summary>The ledger's rules: posting (bucket check, obligation gating, idempotency), voiding, listing. No HTTP, no SQL.</summary>
+public sealed class TransactionService(TransactionStore store, IPackServices packs, AuditTrail audit, TimeProvider time)
+{
+    public async Task<Posted> PostAsync(PostTransaction input, string? idempotencyKey, CancellationToken ct)
+    {
+        var now = Timestamps.Now(time);
+        var transaction = new Transaction
+        {
+            Id = PrefixedId.New("tx"),
+            TxType = TransactionRules.TxType(input.TxType),
+            Amount = TransactionRules.Amount(input.Amount),
+            Date = TransactionRules.Date(input.Date),
+            Description = TransactionRules.Description(input.Description),
+            BucketId = TransactionRules.BucketId(input.BucketId),
+            Priority = TransactionRules.Priority(input.Priority ?? "B"),
+            Links = input.Links,
+            Status = TxValues.PostedStatus,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        var requestHash = idempotencyKey is null ? null : Hash(transaction);
+        if (idempotencyKey is not null && await store.FindByKeyAsync(idempotencyKey, ct) is { } earlier)
+        {
+            return Replay(earlier.RequestHash, requestHash, earlier.Transaction);
+        }
+
+        var bucketType = await CheckBucketAsync(transaction.BucketId, ct);
+        await CheckObligationsAsync(transaction, bucketType, ct);
+
+        var (inserted, storedHash, stored) = await store.InsertAsync(transaction, idempotencyKey, requestHash, ct);
+        if (!inserted)
+        {
+            return Replay(storedHash, requestHash, stored);
+        }
+
+        await audit.RecordAsync("transaction.posted", stored.Id, stored.Amount, $"{stored.TxType} {stored.Date:yyyy-MM-dd}", ct);
+        return new Posted(stored, Replayed: false);
+    }
+
+    public async Task<Transaction> GetAsync(string id, CancellationToken ct) =>
+        await store.FindAsync(id, ct) ?? throw ApiProblem.NotFound("transaction", id);
+
+    public async Task<Transaction> VoidAsync(string id, VoidTransaction? input, CancellationToken ct)
+    {
+        var reason = TransactionRules.Description(input?.Reason);
+        var now = Timestamps.Now(time);
+        var before = await store.VoidAsync(id, reason, now, ct) ?? throw ApiProblem.NotFound("transaction", id);
+        if (before.Status != TxValues.PostedStatus)
+        {
+            throw ApiProblem.Conflict("The transaction is already void.", $"Transaction '{id}' was voided at {Timestamps.Format(before.VoidedAt!.Value)}.");
+        }
+
+        await audit.RecordAsync("transaction.voided", id, before.Amount, reason, ct);
+        return before with { Status = TxValues.VoidStatus, VoidReason = reason, VoidedAt = now, UpdatedAt = now };
+    }
+
+    public async Task<TransactionPage> ListAsync(
+        string? txType, string? status, string? bucketId, string? month, int? limit, int? offset, CancellationToken ct)
+    {
+        var filter = new TransactionFilter(
+            txType is null ? null : TransactionRules.TxType(txType),
+            status is null ? null : TransactionRules.Status(status),
+            bucketId,
+            month is null ? null : TransactionRules.Month(month),
+            TransactionRules.Limit(limit),
+            TransactionRules.Offset(offset));
+        var (items, total) = await store.ListAsync(filter, ct);
+        return new TransactionPage(items, total, filter.Limit, filter.Offset);
+    }
+
+    /// <summary>The bucket's type when the budget pack is loaded; without it, bucket ids are not checked.</summary>
+    private async Task<string?> CheckBucketAsync(string? bucketId, CancellationToken ct)
+    {
+        if (bucketId is null || packs.Find<IBucketDirectory>() is not { } buckets)
+        {
+            return null;
+        }
+
+        var bucket = await buckets.FindAsync(bucketId, ct) ?? throw ApiProblem.BadField("bucket_id", $"no bucket has id '{bucketId}'.");
+        return bucket.IsActive ? bucket.BucketType : throw ApiProblem.BadField("bucket_id", $"bucket '{bucket.Name}' is archived; post to an active bucket.");
+    }
+
+    /// <summary>
+    /// The seed's gating: while this month's obligations are not covered, an expense of priority C or
+    /// D waits, unless it is for an essentials bucket. Income is never gated; no provider, no gate.
+    /// </summary>
+    private async Task CheckObligationsAsync(Transaction transaction, string? bucketType, CancellationToken ct)
+    {
+        if (transaction.TxType != TxValues.Expense || transaction.Priority is not ("C" or "D") || bucketType == BucketTypes.Essentials
+            || packs.Find<IObligationsStatus>() is not { } obligations)
+        {
+            return;
+        }
+
+        var month = Month.Of(transaction.Date);
+        if (!await obligations.AreCoveredAsync(month, ct))
+        {
+            throw ApiProblem.Conflict("Obligations come first.",
+                $"The obligations of {month} are not covered yet, so a priority {transaction.Priority} expense is refused. " +
+                "Cover the obligations first, post it with priority A or B, or post it to an essentials bucket.");
+        }
+    }
+
+    private static Posted Replay(string? storedHash, string? requestHash, Transaction earlier) =>
+        storedHash == requestHash
+            ? new Posted(earlier, Replayed: true)
+            : throw new ApiProblem(422, "The Idempotency-Key was used for another request.",
+                $"This key already posted transaction '{earlier.Id}' with a different body. Use a new key for a new transaction.");
+
+    // What the client asked for, without the fields the server chose (id, timestamps).
+    private static string Hash(Transaction t) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+        JsonSerializer.Serialize(new { t.TxType, t.Amount.MinorUnits, t.Date, t.Description, t.BucketId, t.Priority, t.Links }))));
+}

@@ -1,0 +1,118 @@
+using Dapper;
+using Valhalla.Contracts.Budget;
+using Valhalla.Contracts.Stores;
+using Valhalla.Contracts.Values;
+
+namespace Valhalla.Packs.Transactions;
+
+/// <summary>The ledger and its idempotency keys: Dapper and SQL, no rules.</summary>
+public sealed class TransactionStore(IPackDatabase database)
+{
+    private const string Columns = """
+        id AS Id, tx_type AS TxType, amount AS Amount, date AS Date, description AS Description, bucket_id AS BucketId,
+        priority AS Priority, links AS Links, status AS Status, void_reason AS VoidReason, voided_at AS VoidedAt,
+        created_at AS CreatedAt, updated_at AS UpdatedAt
+        """;
+
+    private const string Filter = """
+        WHERE (@TxType IS NULL OR tx_type = @TxType) AND (@Status IS NULL OR status = @Status)
+          AND (@BucketId IS NULL OR bucket_id = @BucketId) AND (@From IS NULL OR date BETWEEN @From AND @To)
+        """;
+
+    public Task<Transaction?> FindAsync(string id, CancellationToken ct) =>
+        database.ReadAsync((connection, token) => connection.QuerySingleOrDefaultAsync<Transaction>(
+            new CommandDefinition($"SELECT {Columns} FROM transactions WHERE id = @Id", new { Id = id }, cancellationToken: token)), ct);
+
+    /// <summary>The transaction a key already created, with the hash of the request that created it.</summary>
+    public Task<(string RequestHash, Transaction Transaction)?> FindByKeyAsync(string key, CancellationToken ct) =>
+        database.ReadAsync((connection, token) => FindByKeyAsync(connection, null, key, token), ct);
+
+    /// <summary>
+    /// Inserts the transaction, and its idempotency key when given, in one write. When the key is
+    /// already taken (a concurrent retry), nothing is inserted and the earlier transaction is returned.
+    /// </summary>
+    public Task<(bool Inserted, string? RequestHash, Transaction Transaction)> InsertAsync(
+        Transaction transaction, string? key, string? requestHash, CancellationToken ct) =>
+        database.WriteAsync(async (connection, tx, token) =>
+        {
+            if (key is not null && await FindByKeyAsync(connection, tx, key, token) is { } earlier)
+            {
+                return (false, earlier.RequestHash, earlier.Transaction);
+            }
+
+            const string insert = """
+                INSERT INTO transactions (id, tx_type, amount, date, description, bucket_id, priority, links, status, created_at, updated_at)
+                VALUES (@Id, @TxType, @Amount, @Date, @Description, @BucketId, @Priority, @Links, @Status, @CreatedAt, @UpdatedAt)
+                """;
+            await connection.ExecuteAsync(new CommandDefinition(insert, transaction, tx, cancellationToken: token));
+            if (key is not null)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO idempotency_keys (key, request_hash, tx_id, created_at) VALUES (@Key, @RequestHash, @TxId, @CreatedAt)",
+                    new { Key = key, RequestHash = requestHash, TxId = transaction.Id, transaction.CreatedAt }, tx, cancellationToken: token));
+            }
+
+            return (true, requestHash, transaction);
+        }, ct);
+
+    /// <summary>Marks a posted transaction void; returns it as it was before, or null when unknown.</summary>
+    public Task<Transaction?> VoidAsync(string id, string? reason, DateTimeOffset now, CancellationToken ct) =>
+        database.WriteAsync(async (connection, tx, token) =>
+        {
+            var current = await connection.QuerySingleOrDefaultAsync<Transaction>(
+                new CommandDefinition($"SELECT {Columns} FROM transactions WHERE id = @Id", new { Id = id }, tx, cancellationToken: token));
+            if (current?.Status == TxValues.PostedStatus)
+            {
+                const string update = "UPDATE transactions SET status = 'void', void_reason = @Reason, voided_at = @Now, updated_at = @Now WHERE id = @Id";
+                await connection.ExecuteAsync(new CommandDefinition(update, new { Id = id, Reason = reason, Now = now }, tx, cancellationToken: token));
+            }
+
+            return current;
+        }, ct);
+
+    /// <summary>A page, newest first, and the number of rows matching the filter.</summary>
+    public Task<(IReadOnlyList<Transaction> Items, int Total)> ListAsync(TransactionFilter filter, CancellationToken ct) =>
+        database.ReadAsync<(IReadOnlyList<Transaction>, int)>(async (connection, token) =>
+        {
+            var args = new
+            {
+                filter.TxType, filter.Status, filter.BucketId, filter.Limit, filter.Offset,
+                From = filter.Month?.FirstDay, To = filter.Month?.LastDay,
+            };
+            var page = await connection.QueryAsync<Transaction>(new CommandDefinition(
+                $"SELECT {Columns} FROM transactions {Filter} ORDER BY date DESC, created_at DESC, id DESC LIMIT @Limit OFFSET @Offset",
+                args, cancellationToken: token));
+            var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT count(*) FROM transactions {Filter}", args, cancellationToken: token));
+            return ([.. page], total);
+        }, ct);
+
+    /// <summary>Posted expenses per bucket per month: one grouped range scan of ix_transactions_spent.</summary>
+    public Task<IReadOnlyList<BucketSpend>> SpentAsync(Month from, Month to, CancellationToken ct) =>
+        database.ReadAsync<IReadOnlyList<BucketSpend>>(async (connection, token) =>
+        {
+            var rows = await connection.QueryAsync<(string BucketId, string Month, long Spent)>(new CommandDefinition(SpentSql, new { From = from.FirstDay, To = to.LastDay }, cancellationToken: token));
+            return [.. rows.Select(r => new BucketSpend(r.BucketId, Month.Parse(r.Month), new Money(r.Spent)))];
+        }, ct);
+
+    public const string SpentSql = """
+        SELECT bucket_id, substr(date, 1, 7), SUM(amount)
+        FROM transactions
+        WHERE status = 'posted' AND tx_type = 'expense' AND bucket_id IS NOT NULL AND date BETWEEN @From AND @To
+        GROUP BY bucket_id, substr(date, 1, 7)
+        """;
+
+    private static async Task<(string RequestHash, Transaction Transaction)?> FindByKeyAsync(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? tx, string key, CancellationToken token)
+    {
+        var hash = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT request_hash FROM idempotency_keys WHERE key = @Key", new { Key = key }, tx, cancellationToken: token));
+        if (hash is null)
+        {
+            return null;
+        }
+
+        var transaction = await connection.QuerySingleAsync<Transaction>(new CommandDefinition(
+            $"SELECT {Columns} FROM transactions WHERE id = (SELECT tx_id FROM idempotency_keys WHERE key = @Key)", new { Key = key }, tx, cancellationToken: token));
+        return (hash, transaction);
+    }
+}

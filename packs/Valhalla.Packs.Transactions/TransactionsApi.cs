@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Valhalla.Packs.Kit;
+
+namespace Valhalla.Packs.Transactions;
+
+/// <summary>Routes for <c>/core/transactions</c>.</summary>
+public static class TransactionsApi
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    public static IEndpointRouteBuilder MapTransactionsApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("").AddEndpointFilter<ApiProblemFilter>().ProducesProblem(StatusCodes.Status400BadRequest);
+
+        api.MapPost("", PostTransaction).WithName("PostTransaction")
+            .WithSummary("Posts income or an expense; an Idempotency-Key header makes retries safe.")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("", ListTransactions).WithName("ListTransactions")
+            .WithSummary("Newest first; filters tx_type, status, bucket_id, month; paging with limit and offset.");
+        api.MapGet("/{tx_id}", GetTransaction).WithName("GetTransaction").WithSummary("One transaction.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{tx_id}/void", VoidTransaction).WithName("VoidTransaction")
+            .WithSummary("Marks a transaction void, with an optional reason; the budget's spent follows at once.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        return routes;
+    }
+
+    private static async Task<Results<Created<Transaction>, Ok<Transaction>>> PostTransaction(
+        TransactionService ledger, PostTransaction input, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        HttpResponse response, CancellationToken ct)
+    {
+        if (idempotencyKey is { Length: 0 or > 200 })
+        {
+            throw ApiProblem.BadField(IdempotencyKeyHeader, "must be 1 to 200 characters.");
+        }
+
+        var posted = await ledger.PostAsync(input, idempotencyKey, ct);
+        if (posted.Replayed)
+        {
+            response.Headers[ReplayedHeader] = "true";
+            return TypedResults.Ok(posted.Transaction);
+        }
+
+        return TypedResults.Created($"/core/transactions/{posted.Transaction.Id}", posted.Transaction);
+    }
+
+    private static async Task<Ok<TransactionPage>> ListTransactions(
+        TransactionService ledger,
+        [FromQuery(Name = "tx_type")] string? txType,
+        string? status,
+        [FromQuery(Name = "bucket_id")] string? bucketId,
+        string? month,
+        int? limit,
+        int? offset,
+        CancellationToken ct) =>
+        TypedResults.Ok(await ledger.ListAsync(txType, status, bucketId, month, limit, offset, ct));
+
+    private static async Task<Ok<Transaction>> GetTransaction(TransactionService ledger, [FromRoute(Name = "tx_id")] string txId, CancellationToken ct) =>
+        TypedResults.Ok(await ledger.GetAsync(txId, ct));
+
+    private static async Task<Ok<Transaction>> VoidTransaction(
+        TransactionService ledger, [FromRoute(Name = "tx_id")] string txId, VoidTransaction? input, CancellationToken ct) =>
+        TypedResults.Ok(await ledger.VoidAsync(txId, input, ct));
+}

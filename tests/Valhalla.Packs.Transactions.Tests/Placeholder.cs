@@ -1,1 +1,0 @@
-namespace Valhalla.Packs.Transactions.Tests;
