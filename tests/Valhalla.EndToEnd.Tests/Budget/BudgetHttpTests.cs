@@ -6,29 +6,8 @@ using Valhalla.Testing;
 
 namespace Valhalla.EndToEnd.Tests.Budget;
 
-public sealed class BudgetHttpTests : IAsyncLifetime
+public sealed class BudgetHttpTests() : HostTest(BuiltPacks.Budget)
 {
-    private readonly TempDirectory _temp = new();
-    private RunningHost _host = null!;
-
-    private string DataRoot => _temp.Combine("data");
-
-    private string DropFolder => _temp.Combine("data", "packs");
-
-    private HttpClient Client => _host.Client;
-
-    public async Task InitializeAsync()
-    {
-        BuiltPacks.Drop(DropFolder, BuiltPacks.Budget);
-        _host = await RunningHost.StartAsync(DataRoot, DropFolder);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _temp.Dispose();
-    }
-
     [Fact]
     public async Task The_seed_flow_creates_lists_patches_snapshots_and_allocates()
     {
@@ -85,7 +64,7 @@ public sealed class BudgetHttpTests : IAsyncLifetime
     {
         var response = await Client.PostAsJsonAsync("core/budget/buckets", body);
 
-        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.ToJsonString().Contains(field, StringComparison.Ordinal), $"{because}: {problem.ToJsonString()}");
         Assert.Empty((await Client.GetFromJsonAsync<JsonArray>("core/budget/buckets"))!);
     }
@@ -99,7 +78,7 @@ public sealed class BudgetHttpTests : IAsyncLifetime
     [InlineData("core/budget/buckets?bucket_type=luxury", "bucket_type")]
     public async Task Bad_query_values_are_400_problems_naming_the_parameter(string url, string field)
     {
-        var problem = await AssertProblemAsync(await Client.GetAsync(url), HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.AssertProblemAsync(await Client.GetAsync(url), HttpStatusCode.BadRequest);
 
         Assert.NotNull(problem["errors"]![field]);
     }
@@ -109,10 +88,10 @@ public sealed class BudgetHttpTests : IAsyncLifetime
     {
         var bucket = (string)(await CreateAsync(new { name = "Fun", bucket_type = "fun", monthly_limit = 200 }))["id"]!;
 
-        await AssertProblemAsync(await Client.PostAsJsonAsync($"core/budget/months/2026-13/allocate/{bucket}", new { amount = 5 }), HttpStatusCode.BadRequest);
-        await AssertProblemAsync(await Client.PostAsJsonAsync($"core/budget/months/2026-01/allocate/{bucket}", new { amount = -5 }), HttpStatusCode.BadRequest);
-        await AssertProblemAsync(await Client.PostAsJsonAsync($"core/budget/months/2026-01/allocate/{bucket}", new { }), HttpStatusCode.BadRequest);
-        await AssertProblemAsync(await Client.PostAsJsonAsync("core/budget/months/2026-01/allocate/bk_000000000000", new { amount = 5 }), HttpStatusCode.NotFound);
+        await ProblemAssert.AssertProblemAsync(await Client.PostAsJsonAsync($"core/budget/months/2026-13/allocate/{bucket}", new { amount = 5 }), HttpStatusCode.BadRequest);
+        await ProblemAssert.AssertProblemAsync(await Client.PostAsJsonAsync($"core/budget/months/2026-01/allocate/{bucket}", new { amount = -5 }), HttpStatusCode.BadRequest);
+        await ProblemAssert.AssertProblemAsync(await Client.PostAsJsonAsync($"core/budget/months/2026-01/allocate/{bucket}", new { }), HttpStatusCode.BadRequest);
+        await ProblemAssert.AssertProblemAsync(await Client.PostAsJsonAsync("core/budget/months/2026-01/allocate/bk_000000000000", new { amount = 5 }), HttpStatusCode.NotFound);
 
         var january = await Client.GetFromJsonAsync<JsonObject>("core/budget/months?month=2026-01");
         Assert.Null(Line(january!, bucket)["allocation"]);
@@ -123,12 +102,12 @@ public sealed class BudgetHttpTests : IAsyncLifetime
     {
         var bucket = (string)(await CreateAsync(new { name = "Fun", bucket_type = "fun", monthly_limit = 200 }))["id"]!;
 
-        await AssertProblemAsync(await Client.GetAsync("core/budget/buckets/bk_000000000000"), HttpStatusCode.NotFound);
-        await AssertProblemAsync(await Client.PatchAsJsonAsync("core/budget/buckets/bk_000000000000", new { notes = "x" }), HttpStatusCode.NotFound);
-        await AssertProblemAsync(await Client.PostAsync("core/budget/buckets", new StringContent("{\"name\":", Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
-        var idChange = await AssertProblemAsync(await Client.PatchAsJsonAsync($"core/budget/buckets/{bucket}", new { id = "bk_ffffffffffff" }), HttpStatusCode.BadRequest);
+        await ProblemAssert.AssertProblemAsync(await Client.GetAsync("core/budget/buckets/bk_000000000000"), HttpStatusCode.NotFound);
+        await ProblemAssert.AssertProblemAsync(await Client.PatchAsJsonAsync("core/budget/buckets/bk_000000000000", new { notes = "x" }), HttpStatusCode.NotFound);
+        await ProblemAssert.AssertProblemAsync(await Client.PostAsync("core/budget/buckets", new StringContent("{\"name\":", Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        var idChange = await ProblemAssert.AssertProblemAsync(await Client.PatchAsJsonAsync($"core/budget/buckets/{bucket}", new { id = "bk_ffffffffffff" }), HttpStatusCode.BadRequest);
         Assert.NotNull(idChange["errors"]!["id"]);
-        await AssertProblemAsync(await Client.PostAsJsonAsync("core/budget/buckets", new { name = "FUN", bucket_type = "fun", monthly_limit = 1 }), HttpStatusCode.Conflict);
+        await ProblemAssert.AssertProblemAsync(await Client.PostAsJsonAsync("core/budget/buckets", new { name = "FUN", bucket_type = "fun", monthly_limit = 1 }), HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -137,8 +116,7 @@ public sealed class BudgetHttpTests : IAsyncLifetime
         var bucket = (string)(await CreateAsync(new { name = "Fun", bucket_type = "fun", monthly_limit = 200, rollover = true }))["id"]!;
         await Client.PostAsJsonAsync($"core/budget/months/2026-01/allocate/{bucket}", new { amount = 150 });
 
-        await _host.DisposeAsync();
-        _host = await RunningHost.StartAsync(DataRoot, DropFolder);
+        await RestartAsync();
 
         var stored = await Client.GetFromJsonAsync<JsonObject>($"core/budget/buckets/{bucket}");
         var january = await Client.GetFromJsonAsync<JsonObject>("core/budget/months?month=2026-01");
@@ -155,11 +133,4 @@ public sealed class BudgetHttpTests : IAsyncLifetime
 
     private static JsonObject Line(JsonObject snapshot, string bucketId) =>
         snapshot["buckets"]!.AsArray().Single(b => (string?)b!["bucket_id"] == bucketId)!.AsObject();
-
-    private static async Task<JsonObject> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
 }

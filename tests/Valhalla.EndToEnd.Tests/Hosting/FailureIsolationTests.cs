@@ -8,29 +8,19 @@ namespace Valhalla.EndToEnd.Tests.Hosting;
 
 public sealed class FailureIsolationTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly HostFolders _folders = new();
 
-    private string DataRoot => _temp.Combine("data");
-
-    private string DropFolder => _temp.Combine("data", "packs");
-
-    public void Dispose() => _temp.Dispose();
+    public void Dispose() => _folders.Dispose();
 
     [Fact]
     public async Task A_pack_that_throws_in_setup_and_a_bad_manifest_do_not_stop_the_good_packs()
     {
-        BuiltPacks.Drop(DropFolder, BuiltPacks.Fixtures, "good");
-        BuiltPacks.Drop(DropFolder, BuiltPacks.Fixtures, "throwing", m =>
-        {
-            m["code"] = "X-THROW-1";
-            m["router_symbol"] = "Valhalla.Fixtures.Packs.ThrowingPack";
-            m["route_prefix"] = "/fixtures/throwing";
-            m["data_paths"] = new JsonArray("fixtures/throwing.db");
-        });
-        var broken = BuiltPacks.Drop(DropFolder, BuiltPacks.Fixtures, "broken");
+        _folders.Drop(BuiltPacks.Fixtures, "good");
+        _folders.Drop(BuiltPacks.Fixtures, "throwing", FixtureManifests.Throwing);
+        var broken = _folders.Drop(BuiltPacks.Fixtures, "broken");
         File.WriteAllText(Path.Combine(broken, "pack.json"), "{ \"code\": \"X-BROKEN-1\", ");
 
-        await using var host = await RunningHost.StartAsync(DataRoot, DropFolder);
+        await using var host = await _folders.StartAsync();
 
         Assert.Equal("pong", (string?)(await host.Client.GetFromJsonAsync<JsonObject>("fixtures/good/ping"))!["answer"]);
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync("fixtures/throwing/anything")).StatusCode);
@@ -49,15 +39,9 @@ public sealed class FailureIsolationTests : IDisposable
     [Fact]
     public async Task Health_reports_each_pack_status_and_degraded_when_one_failed()
     {
-        BuiltPacks.Drop(DropFolder, BuiltPacks.Fixtures, "good");
-        BuiltPacks.Drop(DropFolder, BuiltPacks.Fixtures, "throwing", m =>
-        {
-            m["code"] = "X-THROW-1";
-            m["router_symbol"] = "Valhalla.Fixtures.Packs.ThrowingPack";
-            m["route_prefix"] = "/fixtures/throwing";
-            m["data_paths"] = new JsonArray();
-        });
-        await using var host = await RunningHost.StartAsync(DataRoot, DropFolder);
+        _folders.Drop(BuiltPacks.Fixtures, "good");
+        _folders.Drop(BuiltPacks.Fixtures, "throwing", FixtureManifests.Throwing);
+        await using var host = await _folders.StartAsync();
 
         var health = await host.Client.GetFromJsonAsync<JsonObject>("health");
 
@@ -70,10 +54,10 @@ public sealed class FailureIsolationTests : IDisposable
     [Fact]
     public async Task The_report_is_written_as_json_under_the_data_root()
     {
-        BuiltPacks.Drop(DropFolder, BuiltPacks.Fixtures, "good");
-        await using var host = await RunningHost.StartAsync(DataRoot, DropFolder);
+        _folders.Drop(BuiltPacks.Fixtures, "good");
+        await using var host = await _folders.StartAsync();
 
-        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(DataRoot, "reports", "validation.json")))!;
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(_folders.DataRoot, "reports", "validation.json")))!;
 
         Assert.True((bool)report["ok"]!);
         var pack = Assert.Single(report["packs"]!.AsArray())!;

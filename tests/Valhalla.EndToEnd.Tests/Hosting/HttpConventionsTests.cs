@@ -6,28 +6,12 @@ using Valhalla.Testing;
 
 namespace Valhalla.EndToEnd.Tests.Hosting;
 
-public sealed class HttpConventionsTests : IAsyncLifetime
+public sealed class HttpConventionsTests() : HostTest(BuiltPacks.Fixtures)
 {
-    private readonly TempDirectory _temp = new();
-    private RunningHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        var drop = _temp.Combine("data", "packs");
-        BuiltPacks.Drop(drop, BuiltPacks.Fixtures, "good");
-        _host = await RunningHost.StartAsync(_temp.Combine("data"), drop);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _temp.Dispose();
-    }
-
     [Fact]
     public async Task The_openapi_document_describes_pack_routes()
     {
-        var document = await _host.Client.GetFromJsonAsync<JsonObject>("openapi/v1.json");
+        var document = await Client.GetFromJsonAsync<JsonObject>("openapi/v1.json");
 
         var paths = document!["paths"]!.AsObject();
         Assert.True(paths.ContainsKey("/fixtures/good/ping"));
@@ -38,7 +22,7 @@ public sealed class HttpConventionsTests : IAsyncLifetime
     [Fact]
     public async Task The_openapi_document_takes_pack_services_for_services_not_request_bodies()
     {
-        var document = await _host.Client.GetFromJsonAsync<JsonObject>("openapi/v1.json");
+        var document = await Client.GetFromJsonAsync<JsonObject>("openapi/v1.json");
 
         var notes = document!["paths"]!["/fixtures/good/notes"]!;
         Assert.Null(notes["get"]!["requestBody"]);
@@ -48,7 +32,7 @@ public sealed class HttpConventionsTests : IAsyncLifetime
     [Fact]
     public async Task The_api_reference_ui_is_served()
     {
-        var response = await _host.Client.GetAsync("scalar/v1");
+        var response = await Client.GetAsync("scalar/v1");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("text/html", response.Content.Headers.ContentType?.ToString());
@@ -57,44 +41,35 @@ public sealed class HttpConventionsTests : IAsyncLifetime
     [Fact]
     public async Task Malformed_json_is_a_400_problem_not_a_500()
     {
-        var response = await _host.Client.PostAsync("fixtures/good/notes", new StringContent("{\"text\": ", Encoding.UTF8, "application/json"));
+        var response = await Client.PostAsync("fixtures/good/notes", new StringContent("{\"text\": ", Encoding.UTF8, "application/json"));
 
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        await ProblemAssert.AssertProblemAsync(response, HttpStatusCode.BadRequest);
     }
 
     [Fact]
     public async Task An_unknown_field_is_a_400_problem_naming_it()
     {
-        var response = await _host.Client.PostAsJsonAsync("fixtures/good/notes", new { text = "milk", colour = "blue" });
+        var response = await Client.PostAsJsonAsync("fixtures/good/notes", new { text = "milk", colour = "blue" });
 
-        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("colour", problem.ToJsonString());
     }
 
     [Fact]
     public async Task A_missing_required_field_is_a_400_problem_naming_it()
     {
-        var response = await _host.Client.PostAsJsonAsync("fixtures/good/notes", new { });
+        var response = await Client.PostAsJsonAsync("fixtures/good/notes", new { });
 
-        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("text", (string?)problem["detail"]);
-        Assert.Empty(await _host.Client.GetFromJsonAsync<JsonArray>("fixtures/good/notes") ?? []);
+        Assert.Empty(await Client.GetFromJsonAsync<JsonArray>("fixtures/good/notes") ?? []);
     }
 
     [Fact]
     public async Task An_unknown_route_is_a_404_problem()
     {
-        var response = await _host.Client.GetAsync("core/nothing-here");
+        var response = await Client.GetAsync("core/nothing-here");
 
-        await AssertProblemAsync(response, HttpStatusCode.NotFound);
-    }
-
-    private static async Task<JsonObject> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-        Assert.Equal((int)status, (int?)problem["status"]);
-        return problem;
+        await ProblemAssert.AssertProblemAsync(response, HttpStatusCode.NotFound);
     }
 }

@@ -7,21 +7,17 @@ namespace Valhalla.EndToEnd.Tests.Hosting;
 
 public sealed class LoadOrderTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly HostFolders _folders = new();
 
-    private string DataRoot => _temp.Combine("data");
-
-    private string DropFolder => _temp.Combine("data", "packs");
-
-    public void Dispose() => _temp.Dispose();
+    public void Dispose() => _folders.Dispose();
 
     [Fact]
     public async Task A_pack_whose_required_pack_failed_to_start_is_skipped_with_the_reason()
     {
-        DropThrowingPack();
-        BuiltPacks.Drop(DropFolder, BuiltPacks.Fixtures, "dependent", m => m["requires"] = new JsonArray("X-THROW-1"));
+        _folders.Drop(BuiltPacks.Fixtures, "throwing", FixtureManifests.Throwing);
+        _folders.Drop(BuiltPacks.Fixtures, "dependent", m => m["requires"] = new JsonArray("X-THROW-1"));
 
-        await using var host = await RunningHost.StartAsync(DataRoot, DropFolder);
+        await using var host = await _folders.StartAsync();
 
         var dependent = host.Report.Packs.Single(p => p.Code == "X-FIXTURE-1");
         Assert.Equal(PackStatus.Skipped, dependent.Status);
@@ -34,13 +30,13 @@ public sealed class LoadOrderTests : IDisposable
     [Fact]
     public async Task A_pack_that_maps_the_same_route_twice_fails_at_load_not_at_request_time()
     {
-        BuiltPacks.Drop(DropFolder, BuiltPacks.Fixtures, "duplicate", m =>
+        _folders.Drop(BuiltPacks.Fixtures, "duplicate", m =>
         {
             m["router_symbol"] = "Valhalla.Fixtures.Packs.DuplicateRoutesPack";
             m["data_paths"] = new JsonArray();
         });
 
-        await using var host = await RunningHost.StartAsync(DataRoot, DropFolder);
+        await using var host = await _folders.StartAsync();
 
         var pack = Assert.Single(host.Report.Packs);
         Assert.Equal(PackStatus.Failed, pack.Status);
@@ -48,13 +44,4 @@ public sealed class LoadOrderTests : IDisposable
         Assert.Equal("pack_routes_failed", reason.Code);
         Assert.Contains("GET /fixtures/good/same", reason.Detail);
     }
-
-    private void DropThrowingPack() =>
-        BuiltPacks.Drop(DropFolder, BuiltPacks.Fixtures, "throwing", m =>
-        {
-            m["code"] = "X-THROW-1";
-            m["router_symbol"] = "Valhalla.Fixtures.Packs.ThrowingPack";
-            m["route_prefix"] = "/fixtures/throwing";
-            m["data_paths"] = new JsonArray();
-        });
 }

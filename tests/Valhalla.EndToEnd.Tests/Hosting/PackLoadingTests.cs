@@ -8,20 +8,16 @@ namespace Valhalla.EndToEnd.Tests.Hosting;
 
 public sealed class PackLoadingTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly HostFolders _folders = new();
 
-    private string DataRoot => _temp.Combine("data");
-
-    private string DropFolder => _temp.Combine("data", "packs");
-
-    public void Dispose() => _temp.Dispose();
+    public void Dispose() => _folders.Dispose();
 
     [Fact]
     public async Task A_dropped_pack_is_loaded_and_its_routes_answer_under_its_prefix()
     {
-        BuiltPacks.Drop(DropFolder, BuiltPacks.Fixtures, "good");
+        _folders.Drop(BuiltPacks.Fixtures, "good");
 
-        await using var host = await RunningHost.StartAsync(DataRoot, DropFolder);
+        await using var host = await _folders.StartAsync();
 
         var pack = Assert.Single(host.Report.Packs);
         Assert.Equal(PackStatus.Loaded, pack.Status);
@@ -33,14 +29,14 @@ public sealed class PackLoadingTests : IDisposable
     [Fact]
     public async Task A_pack_writes_and_reads_its_own_sqlite_store_through_its_services()
     {
-        BuiltPacks.Drop(DropFolder, BuiltPacks.Fixtures, "good");
-        await using var host = await RunningHost.StartAsync(DataRoot, DropFolder);
+        _folders.Drop(BuiltPacks.Fixtures, "good");
+        await using var host = await _folders.StartAsync();
 
         var created = await host.Client.PostAsJsonAsync("fixtures/good/notes", new { text = "milk" });
         var notes = await host.Client.GetFromJsonAsync<JsonArray>("fixtures/good/notes");
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("milk", (string?)Assert.Single(notes!)!["text"]);
-        Assert.True(File.Exists(Path.Combine(DataRoot, "fixtures", "good.db")));
+        Assert.True(File.Exists(Path.Combine(_folders.DataRoot, "fixtures", "good.db")));
     }
 }

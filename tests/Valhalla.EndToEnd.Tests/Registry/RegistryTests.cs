@@ -7,20 +7,16 @@ namespace Valhalla.EndToEnd.Tests.Registry;
 
 public sealed class RegistryTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly HostFolders _folders = new();
 
-    private string DataRoot => _temp.Combine("data");
-
-    private string DropFolder => _temp.Combine("data", "packs");
-
-    public void Dispose() => _temp.Dispose();
+    public void Dispose() => _folders.Dispose();
 
     [Fact]
     public async Task Discovered_packs_are_listed_with_their_status_and_routes()
     {
-        BuiltPacks.Drop(DropFolder, BuiltPacks.Registry);
-        BuiltPacks.Drop(DropFolder, BuiltPacks.Fixtures, "good");
-        await using var host = await RunningHost.StartAsync(DataRoot, DropFolder);
+        _folders.Drop(BuiltPacks.Registry);
+        _folders.Drop(BuiltPacks.Fixtures, "good");
+        await using var host = await _folders.StartAsync();
 
         var list = await host.Client.GetFromJsonAsync<JsonObject>("core/packs");
 
@@ -36,9 +32,9 @@ public sealed class RegistryTests : IDisposable
     [Fact]
     public async Task Tag_filter_keeps_only_packs_with_that_tag()
     {
-        BuiltPacks.Drop(DropFolder, BuiltPacks.Registry);
-        BuiltPacks.Drop(DropFolder, BuiltPacks.Fixtures, "good");
-        await using var host = await RunningHost.StartAsync(DataRoot, DropFolder);
+        _folders.Drop(BuiltPacks.Registry);
+        _folders.Drop(BuiltPacks.Fixtures, "good");
+        await using var host = await _folders.StartAsync();
 
         var list = await host.Client.GetFromJsonAsync<JsonObject>("core/packs?tag=fixture");
 
@@ -48,9 +44,9 @@ public sealed class RegistryTests : IDisposable
     [Fact]
     public async Task One_pack_shows_its_data_paths_errors_and_warnings_and_an_unknown_code_is_404()
     {
-        BuiltPacks.Drop(DropFolder, BuiltPacks.Registry);
-        BuiltPacks.Drop(DropFolder, BuiltPacks.Fixtures, "good");
-        await using var host = await RunningHost.StartAsync(DataRoot, DropFolder);
+        _folders.Drop(BuiltPacks.Registry);
+        _folders.Drop(BuiltPacks.Fixtures, "good");
+        await using var host = await _folders.StartAsync();
 
         var pack = await host.Client.GetFromJsonAsync<JsonObject>("core/packs/X-FIXTURE-1");
         var unknown = await host.Client.GetAsync("core/packs/X-NOPE-1");
@@ -65,8 +61,8 @@ public sealed class RegistryTests : IDisposable
     [Fact]
     public async Task Registering_is_201_then_an_idempotent_200_and_a_conflicting_manifest_is_409()
     {
-        BuiltPacks.Drop(DropFolder, BuiltPacks.Registry);
-        await using var host = await RunningHost.StartAsync(DataRoot, DropFolder);
+        _folders.Drop(BuiltPacks.Registry);
+        await using var host = await _folders.StartAsync();
 
         var created = await host.Client.PostAsJsonAsync("core/packs", Manifest("X-NOTES-1", "1.0.0"));
         var again = await host.Client.PostAsJsonAsync("core/packs", Manifest("X-NOTES-1", "1.0.0"));
@@ -85,8 +81,8 @@ public sealed class RegistryTests : IDisposable
     [Fact]
     public async Task An_invalid_manifest_is_a_400_naming_the_field_and_nothing_is_stored()
     {
-        BuiltPacks.Drop(DropFolder, BuiltPacks.Registry);
-        await using var host = await RunningHost.StartAsync(DataRoot, DropFolder);
+        _folders.Drop(BuiltPacks.Registry);
+        await using var host = await _folders.StartAsync();
         var badPrefix = Manifest("X-NOTES-1", "1.0.0");
         badPrefix["route_prefix"] = "notes/";
         var missingField = Manifest("X-NOTES-2", "1.0.0");
@@ -106,15 +102,15 @@ public sealed class RegistryTests : IDisposable
     [Fact]
     public async Task Registrations_persist_across_a_restart()
     {
-        BuiltPacks.Drop(DropFolder, BuiltPacks.Registry);
+        _folders.Drop(BuiltPacks.Registry);
         string? id;
-        await using (var first = await RunningHost.StartAsync(DataRoot, DropFolder))
+        await using (var first = await _folders.StartAsync())
         {
             var created = await first.Client.PostAsJsonAsync("core/packs", Manifest("X-NOTES-1", "1.0.0"));
             id = (string?)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"];
         }
 
-        await using var second = await RunningHost.StartAsync(DataRoot, DropFolder);
+        await using var second = await _folders.StartAsync();
         var pack = await second.Client.GetFromJsonAsync<JsonObject>("core/packs/X-NOTES-1");
 
         Assert.Equal(id, (string?)pack!["id"]);
@@ -125,21 +121,15 @@ public sealed class RegistryTests : IDisposable
     [Fact]
     public async Task Validate_reports_the_bad_packs_beside_the_good_ones_in_the_seed_shape()
     {
-        BuiltPacks.Drop(DropFolder, BuiltPacks.Registry);
-        BuiltPacks.Drop(DropFolder, BuiltPacks.Fixtures, "good");
-        BuiltPacks.Drop(DropFolder, BuiltPacks.Fixtures, "throwing", m =>
-        {
-            m["code"] = "X-THROW-1";
-            m["router_symbol"] = "Valhalla.Fixtures.Packs.ThrowingPack";
-            m["route_prefix"] = "/fixtures/throwing";
-            m["data_paths"] = new JsonArray("fixtures/throwing.db");
-        });
-        BuiltPacks.Drop(DropFolder, BuiltPacks.Fixtures, "nameless", m =>
+        _folders.Drop(BuiltPacks.Registry);
+        _folders.Drop(BuiltPacks.Fixtures, "good");
+        _folders.Drop(BuiltPacks.Fixtures, "throwing", FixtureManifests.Throwing);
+        _folders.Drop(BuiltPacks.Fixtures, "nameless", m =>
         {
             m.Remove("router_symbol");
             m["code"] = "X-NAMELESS-1";
         });
-        await using var host = await RunningHost.StartAsync(DataRoot, DropFolder);
+        await using var host = await _folders.StartAsync();
 
         var validation = await host.Client.GetFromJsonAsync<JsonObject>("core/packs/validate");
         var list = await host.Client.GetFromJsonAsync<JsonObject>("core/packs");

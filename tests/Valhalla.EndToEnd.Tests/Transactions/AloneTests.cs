@@ -7,26 +7,8 @@ using Valhalla.Testing;
 namespace Valhalla.EndToEnd.Tests.Transactions;
 
 /// <summary>The ledger loaded alone: no budget (bucket ids unchecked), no obligations provider (nothing gated).</summary>
-public sealed class AloneTests : IAsyncLifetime
+public sealed class AloneTests() : HostTest(BuiltPacks.Transactions)
 {
-    private readonly TempDirectory _temp = new();
-    private RunningHost _host = null!;
-
-    private HttpClient Client => _host.Client;
-
-    public async Task InitializeAsync()
-    {
-        var drop = _temp.Combine("data", "packs");
-        BuiltPacks.Drop(drop, BuiltPacks.Transactions);
-        _host = await RunningHost.StartAsync(_temp.Combine("data"), drop);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _temp.Dispose();
-    }
-
     [Fact]
     public async Task Posting_works_without_the_budget_and_bucket_ids_are_not_checked()
     {

@@ -6,28 +6,8 @@ using Valhalla.Testing;
 namespace Valhalla.EndToEnd.Tests.Transactions;
 
 /// <summary>Obligation gating with a fixture obligations pack, built separately and dropped in.</summary>
-public sealed class GatingTests : IAsyncLifetime
+public sealed class GatingTests() : HostTest(BuiltPacks.Budget, BuiltPacks.Transactions, BuiltPacks.Obligations)
 {
-    private readonly TempDirectory _temp = new();
-    private RunningHost _host = null!;
-
-    private HttpClient Client => _host.Client;
-
-    public async Task InitializeAsync()
-    {
-        var drop = _temp.Combine("data", "packs");
-        BuiltPacks.Drop(drop, BuiltPacks.Budget);
-        BuiltPacks.Drop(drop, BuiltPacks.Transactions);
-        BuiltPacks.Drop(drop, BuiltPacks.Obligations);
-        _host = await RunningHost.StartAsync(_temp.Combine("data"), drop);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _temp.Dispose();
-    }
-
     [Fact]
     public async Task While_obligations_are_not_covered_only_low_priority_non_essential_expenses_are_refused()
     {

@@ -40,11 +40,4 @@ internal static class LedgerClient
 
     public static async Task<int> TotalAsync(this HttpClient client, string query = "") =>
         (int)(await client.GetFromJsonAsync<JsonObject>($"core/transactions{query}"))!["total"]!;
-
-    public static async Task<JsonObject> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
 }

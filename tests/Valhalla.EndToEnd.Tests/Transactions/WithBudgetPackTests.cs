@@ -6,27 +6,8 @@ using Valhalla.Testing;
 namespace Valhalla.EndToEnd.Tests.Transactions;
 
 /// <summary>The ledger and the budget loaded together, meeting only through the contracts.</summary>
-public sealed class WithBudgetPackTests : IAsyncLifetime
+public sealed class WithBudgetPackTests() : HostTest(BuiltPacks.Budget, BuiltPacks.Transactions)
 {
-    private readonly TempDirectory _temp = new();
-    private RunningHost _host = null!;
-
-    private HttpClient Client => _host.Client;
-
-    public async Task InitializeAsync()
-    {
-        var drop = _temp.Combine("data", "packs");
-        BuiltPacks.Drop(drop, BuiltPacks.Budget);
-        BuiltPacks.Drop(drop, BuiltPacks.Transactions);
-        _host = await RunningHost.StartAsync(_temp.Combine("data"), drop);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _temp.Dispose();
-    }
-
     [Fact]
     public async Task The_seed_flow_moves_spent_and_voiding_gives_it_back()
     {
