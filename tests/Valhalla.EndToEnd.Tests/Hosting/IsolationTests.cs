@@ -6,16 +6,15 @@ namespace Valhalla.EndToEnd.Tests.Hosting;
 
 public sealed class IsolationTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly HostFolders _folders = new();
 
-    public void Dispose() => _temp.Dispose();
+    public void Dispose() => _folders.Dispose();
 
     [Fact]
     public async Task A_packs_private_dependencies_load_in_its_own_context_and_the_contracts_are_shared()
     {
-        var drop = _temp.Combine("data", "packs");
-        BuiltPacks.Drop(drop, BuiltPacks.Registry);
-        await using var host = await RunningHost.StartAsync(_temp.Combine("data"), drop);
+        _folders.Drop(BuiltPacks.Registry);
+        await using var host = await _folders.StartAsync();
 
         // Answering runs the registry's Dapper queries, so its Dapper is loaded by now.
         Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("core/packs")).StatusCode);
