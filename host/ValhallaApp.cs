@@ -36,7 +36,7 @@ public static class ValhallaApp
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi.AddValueSchemas());
         PackAwareServiceCheck.UseForApiExplorer(builder.Services);
 
         var app = builder.Build();

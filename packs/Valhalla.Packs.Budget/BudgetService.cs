@@ -20,7 +20,7 @@ public sealed class BudgetService(BudgetStore store, IPackServices packs, AuditT
             Id = PrefixedId.New("bk"),
             Name = BucketRules.Name(input.Name),
             BucketType = BucketRules.BucketType(input.BucketType),
-            MonthlyLimit = BucketRules.MonthlyLimit(input.MonthlyLimit),
+            MonthlyLimit = BucketRules.MonthlyLimit(input.MonthlyLimit ?? Money.Zero),
             Priority = BucketRules.Priority(input.Priority ?? "B"),
             Rollover = input.Rollover,
             Notes = BucketRules.Notes(input.Notes),

@@ -27,7 +27,7 @@ public sealed record Bucket
 }
 
 /// <summary><c>POST /core/budget/buckets</c>. Unknown fields are refused by the host's JSON rules.</summary>
-public sealed record CreateBucket(string Name, string BucketType, Money MonthlyLimit = default, string? Priority = null, bool Rollover = false, string? Notes = null);
+public sealed record CreateBucket(string Name, string BucketType, Money? MonthlyLimit = null, string? Priority = null, bool Rollover = false, string? Notes = null);
 
 /// <summary><c>POST /core/budget/months/{month}/allocate/{bucket_id}</c>: an amount sets, null clears.</summary>
 public sealed record AllocationInput(Money? Amount);

@@ -1,0 +1,32 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Valhalla.Testing;
+
+namespace Valhalla.EndToEnd.Tests.Hosting;
+
+/// <summary>The OpenAPI document over the real packs, as a user of the shipped host gets it.</summary>
+public sealed class OpenApiTests() : HostTest(BuiltPacks.Registry, BuiltPacks.Budget, BuiltPacks.Transactions)
+{
+    [Fact]
+    public async Task The_document_describes_every_packs_routes()
+    {
+        var document = await Client.GetFromJsonAsync<JsonObject>("openapi/v1.json");
+
+        var paths = document!["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Contains("/core/packs", paths);
+        Assert.Contains("/core/packs/validate", paths);
+        Assert.Contains("/core/budget/buckets/{bucket_id}", paths);
+        Assert.Contains("/core/budget/months/{month}/allocate/{bucket_id}", paths);
+        Assert.Contains("/core/transactions/{tx_id}/void", paths);
+    }
+
+    [Fact]
+    public async Task Money_and_months_are_described_as_they_travel()
+    {
+        var schemas = (await Client.GetFromJsonAsync<JsonObject>("openapi/v1.json"))!["components"]!["schemas"]!;
+
+        Assert.Equal("number", (string?)schemas["Money"]!["type"]);
+        Assert.Equal(0.01m, (decimal)schemas["Money"]!["multipleOf"]!);
+        Assert.Equal("string", (string?)schemas["Month"]!["type"]);
+    }
+}
