@@ -26,6 +26,9 @@ public sealed class PackHost : IAsyncDisposable
     // Swapped, never mutated: requests read it (OpenAPI, health) while packs load.
     private ImmutableList<PackRuntime> _running = [];
 
+    // What went wrong (or needs attention) while starting each pack, beyond its validation findings.
+    private ImmutableDictionary<string, IReadOnlyList<Finding>> _startFindings = ImmutableDictionary<string, IReadOnlyList<Finding>>.Empty;
+
     internal PackHost(
         ValhallaPaths paths, PackValidator validator, PackActivator activator, PackEndpointDataSource endpoints,
         PackExports exports, TimeProvider time, ILogger<PackHost> logger)
@@ -52,22 +55,35 @@ public sealed class PackHost : IAsyncDisposable
         var reports = new List<PackReport>();
         foreach (var pack in _validator.Validate(PackDiscovery.Discover(_paths.DropFolder)))
         {
-            reports.Add(await LoadAsync(pack, ct));
+            var report = await LoadAsync(pack, ct);
+            _startFindings = _startFindings.SetItem(pack.Code, [.. report.Findings.Except(pack.Findings)]);
+            reports.Add(report);
         }
 
         Report = new ValidationReport(_time.GetUtcNow(), ContractsVersion.Current, reports);
         return Report;
     }
 
-    /// <summary>Validates the drop folder without loading; valid packs report their running status, or valid.</summary>
+    /// <summary>
+    /// Validates the drop folder again without loading anything. A valid pack keeps the status and
+    /// start-up findings of the running host (a pack that failed to start still reports why);
+    /// one the host has not started is <see cref="PackStatus.Valid"/>.
+    /// </summary>
     public ValidationReport Validate()
     {
         var packs = _validator.Validate(PackDiscovery.Discover(_paths.DropFolder));
-        var reports = packs.Select(pack => pack.IsValid
-            ? Report.Packs.FirstOrDefault(r => r.Code == pack.Code && r.Status != PackStatus.Skipped) is { } current
-                ? current with { Findings = pack.Findings }
-                : Describe(pack, PackStatus.Valid)
-            : Describe(pack, PackStatus.Skipped));
+        var reports = packs.Select(pack =>
+        {
+            if (!pack.IsValid)
+            {
+                return Describe(pack, PackStatus.Skipped);
+            }
+
+            var current = Report.Packs.FirstOrDefault(r => r.Code == pack.Code && r.Status != PackStatus.Skipped);
+            return current is null
+                ? Describe(pack, PackStatus.Valid)
+                : current with { Findings = [.. pack.Findings, .. _startFindings.GetValueOrDefault(pack.Code, [])] };
+        });
         return new ValidationReport(_time.GetUtcNow(), ContractsVersion.Current, [.. reports]);
     }
 

@@ -49,17 +49,7 @@ public sealed class BudgetService(BudgetStore store, IPackServices packs, AuditT
     public async Task<Bucket> UpdateAsync(string id, JsonObject body, CancellationToken ct)
     {
         var patch = BucketPatch.Parse(body);
-        Bucket? updated;
-        try
-        {
-            updated = await store.UpdateAsync(id, bucket => patch.ApplyTo(bucket, Timestamps.Now(time)), ct);
-        }
-        catch (NameTakenException taken)
-        {
-            throw NameTaken(taken.Name);
-        }
-
-        _ = updated ?? throw ApiProblem.NotFound("bucket", id);
+        var updated = await UpdateStoredAsync(id, patch, ct) ?? throw ApiProblem.NotFound("bucket", id);
         await audit.RecordAsync("bucket.updated", id, updated.MonthlyLimit, string.Join(",", patch.Fields), ct);
         return updated;
     }
@@ -112,6 +102,18 @@ public sealed class BudgetService(BudgetStore store, IPackServices packs, AuditT
         var allocations = await store.AllocationsAsync(start, to, ct);
         IReadOnlyList<BucketSpend> spent = packs.Find<ISpendingLedger>() is { } ledger ? await ledger.GetSpentAsync(start, to, ct) : [];
         return SnapshotCalculator.Compute(buckets, allocations, spent, start, from, to);
+    }
+
+    private async Task<Bucket?> UpdateStoredAsync(string id, BucketPatch patch, CancellationToken ct)
+    {
+        try
+        {
+            return await store.UpdateAsync(id, bucket => patch.ApplyTo(bucket, Timestamps.Now(time)), ct);
+        }
+        catch (NameTakenException taken)
+        {
+            throw NameTaken(taken.Name);
+        }
     }
 
     private static ApiProblem NameTaken(string name) =>
