@@ -14,10 +14,6 @@ public sealed class TransactionStore(IPackDatabase database)
         created_at AS CreatedAt, updated_at AS UpdatedAt
         """;
 
-    private const string Filter = """
-        WHERE (@TxType IS NULL OR tx_type = @TxType) AND (@Status IS NULL OR status = @Status)
-          AND (@BucketId IS NULL OR bucket_id = @BucketId) AND (@From IS NULL OR date BETWEEN @From AND @To)
-        """;
 
     public Task<Transaction?> FindAsync(string id, CancellationToken ct) =>
         database.ReadAsync((connection, token) => connection.QuerySingleOrDefaultAsync<Transaction>(
@@ -79,10 +75,11 @@ public sealed class TransactionStore(IPackDatabase database)
                 filter.TxType, filter.Status, filter.BucketId, filter.Limit, filter.Offset,
                 From = filter.Month?.FirstDay, To = filter.Month?.LastDay,
             };
+            var where = Where(filter);
             var page = await connection.QueryAsync<Transaction>(new CommandDefinition(
-                $"SELECT {Columns} FROM transactions {Filter} ORDER BY date DESC, created_at DESC, id DESC LIMIT @Limit OFFSET @Offset",
+                $"SELECT {Columns} FROM transactions {where} ORDER BY date DESC, created_at DESC, id DESC LIMIT @Limit OFFSET @Offset",
                 args, cancellationToken: token));
-            var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT count(*) FROM transactions {Filter}", args, cancellationToken: token));
+            var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT count(*) FROM transactions {where}", args, cancellationToken: token));
             return ([.. page], total);
         }, ct);
 
@@ -93,6 +90,34 @@ public sealed class TransactionStore(IPackDatabase database)
             var rows = await connection.QueryAsync<(string BucketId, string Month, long Spent)>(new CommandDefinition(SpentSql, new { From = from.FirstDay, To = to.LastDay }, cancellationToken: token));
             return [.. rows.Select(r => new BucketSpend(r.BucketId, Month.Parse(r.Month), new Money(r.Spent)))];
         }, ct);
+
+    // Only the conditions of the filters given, so SQLite can pick the bucket or date index; the
+    // fragments are fixed text and every value stays a parameter.
+    private static string Where(TransactionFilter filter)
+    {
+        List<string> conditions = [];
+        if (filter.TxType is not null)
+        {
+            conditions.Add("tx_type = @TxType");
+        }
+
+        if (filter.Status is not null)
+        {
+            conditions.Add("status = @Status");
+        }
+
+        if (filter.BucketId is not null)
+        {
+            conditions.Add("bucket_id = @BucketId");
+        }
+
+        if (filter.Month is not null)
+        {
+            conditions.Add("date BETWEEN @From AND @To");
+        }
+
+        return conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
+    }
 
     public const string SpentSql = """
         SELECT bucket_id, substr(date, 1, 7), SUM(amount)
