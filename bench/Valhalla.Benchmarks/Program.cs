@@ -1,0 +1,41 @@
+using Valhalla.Benchmarks;
+
+// The same executable serves the baselines in their own processes.
+switch (args.FirstOrDefault())
+{
+    case "serve-baseline":
+        await Servers.ServeBaselineAsync(args[2..], args[1]);
+        return 0;
+    case "serve-empty":
+        await Servers.ServeEmptyAsync(args[1..]);
+        return 0;
+}
+
+var options = Options.Parse(args);
+if (Paths.Configuration != "Release")
+{
+    Console.Error.WriteLine("Warning: benchmarks should run in Release: dotnet run -c Release --project bench/Valhalla.Benchmarks");
+}
+
+var report = new Report();
+if (options.Runs("write"))
+{
+    Console.Error.WriteLine("Write path…");
+    await WritePath.RunAsync(options, report);
+}
+
+if (options.Runs("read"))
+{
+    Console.Error.WriteLine("Read path…");
+    await ReadPath.RunAsync(options, report);
+}
+
+if (options.Runs("startup"))
+{
+    Console.Error.WriteLine("Start-up…");
+    await Startup.RunAsync(options, report);
+}
+
+report.AddNote("Hot add (drop folder to first answer) is not measured: the host does not watch the drop folder yet (issue 5).");
+Console.WriteLine(report.Render());
+return 0;

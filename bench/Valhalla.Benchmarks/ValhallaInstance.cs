@@ -1,0 +1,67 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Valhalla.Benchmarks;
+
+/// <summary>A data root with a drop folder for the real host, and the host started over it.</summary>
+internal sealed class ValhallaInstance : IDisposable
+{
+    public ValhallaInstance()
+    {
+        Root = Directory.CreateTempSubdirectory("valhalla-bench-").FullName;
+        Directory.CreateDirectory(DropFolder);
+    }
+
+    public string Root { get; }
+
+    public string DropFolder => Path.Combine(Root, "packs");
+
+    public ValhallaInstance WithPacks(params string[] projects)
+    {
+        foreach (var project in projects)
+        {
+            Paths.CopyDirectory(Paths.Pack(project), Path.Combine(DropFolder, project));
+        }
+
+        return this;
+    }
+
+    /// <summary>Drops <paramref name="count"/> copies of the fixture pack, each with its own code, prefix and database.</summary>
+    public ValhallaInstance WithGeneratedPacks(int count)
+    {
+        for (var i = 1; i <= count; i++)
+        {
+            var folder = Path.Combine(DropFolder, $"generated-{i:D3}");
+            Paths.CopyDirectory(Paths.Fixture("Valhalla.Fixtures.Packs"), folder);
+            var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "pack.json")))!.AsObject();
+            manifest["code"] = $"X-GEN-{i:D3}";
+            manifest["route_prefix"] = $"/generated/p{i:D3}";
+            manifest["data_paths"] = new JsonArray($"generated/p{i:D3}.db");
+            File.WriteAllText(Path.Combine(folder, "pack.json"), manifest.ToJsonString());
+        }
+
+        return this;
+    }
+
+    public Task<ServerProcess> StartAsync() =>
+        ServerProcess.StartAsync(Paths.HostDll, [$"--Valhalla:DataPath={Root}", $"--Valhalla:PacksPath={DropFolder}"], "health");
+
+    public static async Task<string> CreateBucketAsync(HttpClient client, string name)
+    {
+        var response = await client.PostAsJsonAsync("core/budget/buckets", new { name, bucket_type = "variable", monthly_limit = 500 });
+        response.EnsureSuccessStatusCode();
+        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Leaves litter in the temp folder only.
+        }
+    }
+}
