@@ -68,30 +68,12 @@ internal sealed class SqliteWriter : IAsyncDisposable
 
     private async Task CommitBatchAsync(List<IWriteRequest> batch)
     {
-        var done = new List<IWriteRequest>(batch.Count);
         SqliteTransaction? transaction = null;
+        IReadOnlyList<IWriteRequest> done;
         try
         {
             transaction = _connection.BeginTransaction(deferred: false);
-            foreach (var request in batch)
-            {
-                await transaction.SaveAsync(Savepoint);
-                try
-                {
-                    await request.RunAsync(_connection, transaction);
-                    await transaction.ReleaseAsync(Savepoint);
-                    done.Add(request);
-                }
-                catch (Exception ex)
-                {
-                    // Undo this write only. When SQLite has already rolled back the whole transaction (I/O error,
-                    // disk full) this throws, and the outer catch fails the whole batch.
-                    await transaction.RollbackAsync(Savepoint);
-                    await transaction.ReleaseAsync(Savepoint);
-                    request.Fail(ex);
-                }
-            }
-
+            done = batch.Count == 1 ? await RunAloneAsync(batch[0], transaction) : await RunInSavepointsAsync(batch, transaction);
             await transaction.CommitAsync();
         }
         catch (Exception ex)
@@ -116,6 +98,39 @@ internal sealed class SqliteWriter : IAsyncDisposable
         {
             request.Commit();
         }
+    }
+
+    // Alone in its transaction, a write needs no savepoint: if it throws, rolling back the
+    // transaction undoes exactly that write (one client saves two statements per commit).
+    private async Task<IReadOnlyList<IWriteRequest>> RunAloneAsync(IWriteRequest request, SqliteTransaction transaction)
+    {
+        await request.RunAsync(_connection, transaction);
+        return [request];
+    }
+
+    private async Task<IReadOnlyList<IWriteRequest>> RunInSavepointsAsync(List<IWriteRequest> batch, SqliteTransaction transaction)
+    {
+        var done = new List<IWriteRequest>(batch.Count);
+        foreach (var request in batch)
+        {
+            await transaction.SaveAsync(Savepoint);
+            try
+            {
+                await request.RunAsync(_connection, transaction);
+                await transaction.ReleaseAsync(Savepoint);
+                done.Add(request);
+            }
+            catch (Exception ex)
+            {
+                // Undo this write only. When SQLite has already rolled back the whole transaction (I/O
+                // error, disk full) this throws, and the caller fails the whole batch.
+                await transaction.RollbackAsync(Savepoint);
+                await transaction.ReleaseAsync(Savepoint);
+                request.Fail(ex);
+            }
+        }
+
+        return done;
     }
 
     private static async Task TryRollbackAsync(SqliteTransaction? transaction)
