@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Valhalla.Host.Configuration;
 using Valhalla.Host.Http;
 using Valhalla.Host.Loading;
 using Valhalla.Host.Reports;
@@ -25,7 +27,7 @@ public static class ValhallaCommand
     private static async Task<int> ValidateAsync(WebApplication app, bool json)
     {
         var report = app.Services.GetRequiredService<PackHost>().Validate();
-        var paths = app.Services.GetRequiredService<Configuration.ValhallaPaths>();
+        var paths = app.Services.GetRequiredService<ValhallaPaths>();
         var file = await ReportWriter.WriteAsync(report, paths.ReportsFolder);
         Console.Out.Write(json
             ? JsonSerializer.Serialize(ReportWriter.ToDocument(report), WireJson.Create(indented: true)) + Environment.NewLine
@@ -36,6 +38,7 @@ public static class ValhallaCommand
     private static async Task<int> ServeAsync(WebApplication app, bool strict)
     {
         var report = await ValhallaApp.LoadPacksAsync(app);
+        strict |= app.Services.GetRequiredService<IOptions<ValhallaOptions>>().Value.Strict;
         if (strict && !report.Ok)
         {
             app.Logger.LogCritical("--strict: {Errors} pack errors, not serving.", report.Errors.Count);

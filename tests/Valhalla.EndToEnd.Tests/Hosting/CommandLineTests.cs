@@ -42,4 +42,14 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(1, exitCode);
     }
+
+    [Fact]
+    public async Task Strict_mode_can_be_set_in_configuration()
+    {
+        _folders.Drop(BuiltPacks.Fixtures, "throwing", FixtureManifests.Throwing);
+
+        var exitCode = await ValhallaCommand.RunAsync(["--Valhalla:Strict=true", "--urls=http://127.0.0.1:0", .. _folders.HostArgs]);
+
+        Assert.Equal(1, exitCode);
+    }
 }
