@@ -5,65 +5,88 @@ using Microsoft.Data.Sqlite;
 namespace Valhalla.Host.Stores;
 
 /// <summary>
-/// The one writer of a database. Writes queue up while a commit is being made durable; the next
-/// batch takes everything queued and commits it with a single fsync (group commit). Each write
-/// runs in its own savepoint, so one that throws is undone alone.
+/// The one writer of a database. A caller queues its write, then waits its turn as leader; the
+/// leader commits everything queued by then — its own write and those that arrived while the
+/// previous commit was being made durable — with a single fsync (group commit). The commit runs on
+/// the leader's own thread, so a lone writer pays no thread hand-off. Each write of a batch runs
+/// in its own savepoint, so one that throws is undone alone.
 /// </summary>
-internal sealed class SqliteWriter : IAsyncDisposable
+internal sealed class SqliteWriter(SqliteConnection connection) : IAsyncDisposable
 {
     private const int MaxBatch = 256;
     private const string Savepoint = "valhalla_write";
 
-    private readonly SqliteConnection _connection;
-    private readonly Channel<IWriteRequest> _queue = Channel.CreateUnbounded<IWriteRequest>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _loop;
+    private readonly SqliteConnection _connection = connection;
+    private readonly Channel<IWriteRequest> _queue = Channel.CreateUnbounded<IWriteRequest>();
+    private readonly SemaphoreSlim _leader = new(1, 1);
 
-    public SqliteWriter(SqliteConnection connection)
-    {
-        _connection = connection;
-        _loop = Task.Run(RunAsync);
-    }
-
-    public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken ct)
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(write);
         var request = new WriteRequest<T>(write, ct);
-        return _queue.Writer.TryWrite(request)
-            ? request.Task
-            : Task.FromException<T>(new ObjectDisposedException(nameof(SqliteWriter), "The database is closed: its pack is being unloaded."));
+        if (!_queue.Writer.TryWrite(request))
+        {
+            throw new ObjectDisposedException(nameof(SqliteWriter), "The database is closed: its pack is being unloaded.");
+        }
+
+        // No cancellation here: a queued write is answered by whoever commits it.
+        await _leader.WaitAsync(CancellationToken.None);
+        try
+        {
+            // Usually the previous leader already committed this write; otherwise it is still queued.
+            while (!request.Task.IsCompleted && await CommitQueuedAsync())
+            {
+            }
+        }
+        finally
+        {
+            _leader.Release();
+        }
+
+        return await request.Task;
     }
 
     public async ValueTask DisposeAsync()
     {
         // Writes already queued still run: callers were promised an answer.
         _queue.Writer.TryComplete();
-        await _loop;
-        await _connection.DisposeAsync();
+        await _leader.WaitAsync();
+        try
+        {
+            while (await CommitQueuedAsync())
+            {
+            }
+
+            await _connection.DisposeAsync();
+        }
+        finally
+        {
+            _leader.Release();
+        }
     }
 
-    private async Task RunAsync()
+    /// <summary>Commits up to <see cref="MaxBatch"/> queued writes; false when none was queued.</summary>
+    private async Task<bool> CommitQueuedAsync()
     {
-        var batch = new List<IWriteRequest>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        var batch = new List<IWriteRequest>();
+        while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var request))
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var request))
+            if (request.CancellationToken.IsCancellationRequested)
             {
-                if (request.CancellationToken.IsCancellationRequested)
-                {
-                    request.Fail(new OperationCanceledException(request.CancellationToken));
-                }
-                else
-                {
-                    batch.Add(request);
-                }
+                request.Fail(new OperationCanceledException(request.CancellationToken));
             }
-
-            if (batch.Count > 0)
+            else
             {
-                await CommitBatchAsync(batch);
+                batch.Add(request);
             }
         }
+
+        if (batch.Count > 0)
+        {
+            await CommitBatchAsync(batch);
+        }
+
+        return batch.Count > 0 || _queue.Reader.Count > 0;
     }
 
     private async Task CommitBatchAsync(List<IWriteRequest> batch)
