@@ -38,8 +38,14 @@ public static class PackDiscovery
         try
         {
             var manifest = JsonSerializer.Deserialize<PackManifest>(json, Strict);
-            return manifest is null
-                ? new ManifestReadResult(null, [Unreadable(packLabel, "the file holds JSON null instead of an object.")])
+            if (manifest is null)
+            {
+                return new ManifestReadResult(null, [Unreadable(packLabel, "the file holds JSON null instead of an object.")]);
+            }
+
+            return NullItem(manifest) is { } field
+                ? new ManifestReadResult(null, [new Finding(packLabel, Severity.Error, FindingCodes.ManifestInvalid, "pack.json does not match the manifest schema.",
+                    $"field '{field}' is null. Put a string there or remove the item.")])
                 : new ManifestReadResult(manifest, []);
         }
         // The reader's syntax errors arrive wrapped; schema errors (missing or mistyped fields) do not.
@@ -52,6 +58,13 @@ public static class PackDiscovery
             return new ManifestReadResult(null, [Invalid(packLabel, ex)]);
         }
     }
+
+    // RespectNullableAnnotations covers properties but not list items, so ["a", null] would get through
+    // and fail later checks with a null string.
+    private static string? NullItem(PackManifest manifest) =>
+        new (string Field, IReadOnlyList<string> Items)[] { ("data_paths", manifest.DataPaths), ("requires", manifest.Requires), ("tags", manifest.Tags) }
+            .SelectMany(list => list.Items.Select((item, at) => item is null ? $"{list.Field}[{at}]" : null))
+            .FirstOrDefault(field => field is not null);
 
     private static DiscoveredPack Read(string folder)
     {

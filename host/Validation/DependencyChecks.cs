@@ -10,9 +10,10 @@ internal static class DependencyChecks
 {
     /// <param name="requires">For each pack with a readable manifest: its code and required codes.</param>
     /// <param name="invalid">Codes already known to be invalid for other reasons.</param>
+    /// <param name="present">Every code in the drop folder, including ones left out of <paramref name="requires"/> (duplicates).</param>
     /// <returns>Findings per code, and the loadable codes in load order.</returns>
     public static (Dictionary<string, List<Finding>> Findings, List<string> Order) Check(
-        IReadOnlyDictionary<string, IReadOnlyList<string>> requires, IReadOnlySet<string> invalid)
+        IReadOnlyDictionary<string, IReadOnlyList<string>> requires, IReadOnlySet<string> invalid, IReadOnlySet<string> present)
     {
         var findings = requires.Keys.ToDictionary(code => code, _ => new List<Finding>());
         var notLoadable = new HashSet<string>(invalid);
@@ -40,7 +41,7 @@ internal static class DependencyChecks
                     continue;
                 }
 
-                var why = requires.ContainsKey(missing) ? "is in the drop folder but is not valid (see its errors)" : "is not in the drop folder";
+                var why = present.Contains(missing) ? "is in the drop folder but is not valid (see its errors)" : "is not in the drop folder";
                 findings[code].Add(ManifestChecks.Error(code, FindingCodes.RequiresUnsatisfied, "A required pack is not available.",
                     $"requires '{missing}', which {why}. Add or fix {missing}, or remove it from requires."));
                 notLoadable.Add(code);

@@ -28,7 +28,8 @@ public sealed class PackValidator(ValhallaPaths paths)
 
         var unique = readable.GroupBy(p => p.Code).Where(g => g.Count() == 1).Select(g => g.Single()).ToList();
         var invalid = unique.Where(p => findings[p].Any(IsError)).Select(p => p.Code).ToHashSet();
-        var (dependencyFindings, order) = DependencyChecks.Check(unique.ToDictionary(p => p.Code, p => p.Manifest!.Requires), invalid);
+        var (dependencyFindings, order) = DependencyChecks.Check(
+            unique.ToDictionary(p => p.Code, p => p.Manifest!.Requires), invalid, readable.Select(p => p.Code).ToHashSet());
         foreach (var pack in unique)
         {
             findings[pack].AddRange(dependencyFindings[pack.Code]);

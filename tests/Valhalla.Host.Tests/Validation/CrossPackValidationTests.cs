@@ -40,6 +40,30 @@ public sealed class CrossPackValidationTests : IDisposable
     }
 
     [Fact]
+    public void Requiring_a_code_two_packs_share_says_it_is_there_but_not_valid()
+    {
+        _drop.Add("first", m => m["code"] = "X-SAME");
+        _drop.Add("second", m => m["code"] = "X-SAME");
+        _drop.Add("user", m => m["requires"] = new JsonArray("X-SAME"));
+
+        Assert.Contains("'X-SAME', which is in the drop folder but is not valid", AssertError("X-USER", "requires_unsatisfied").Detail);
+    }
+
+    [Fact]
+    public void A_null_requirement_is_refused_for_that_pack_only()
+    {
+        _drop.Add("good");
+        var folder = _drop.Add("nulls", m => m["requires"] = new JsonArray((JsonNode?)null));
+
+        var packs = _drop.Validate();
+
+        Assert.True(packs.Single(p => p.Code == "X-GOOD").IsValid);
+        var finding = Assert.Single(packs.Single(p => p.Pack.Folder == folder).Findings);
+        Assert.Equal("manifest_invalid", finding.Code);
+        Assert.Contains("field 'requires[0]' is null", finding.Detail);
+    }
+
+    [Fact]
     public void A_requires_cycle_is_refused_and_named()
     {
         _drop.Add("a", m => m["requires"] = new JsonArray("X-B"));
