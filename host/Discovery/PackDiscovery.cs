@@ -43,7 +43,7 @@ public static class PackDiscovery
                 return new ManifestReadResult(null, [Unreadable(packLabel, "the file holds JSON null instead of an object.")]);
             }
 
-            return NullItem(manifest) is { } field
+            return ManifestChecks.NullItem(manifest) is { } field
                 ? new ManifestReadResult(null, [new Finding(packLabel, Severity.Error, FindingCodes.ManifestInvalid, "pack.json does not match the manifest schema.",
                     $"field '{field}' is null. Put a string there or remove the item.")])
                 : new ManifestReadResult(manifest, []);
@@ -59,17 +59,21 @@ public static class PackDiscovery
         }
     }
 
-    // RespectNullableAnnotations covers properties but not list items, so ["a", null] would get through
-    // and fail later checks with a null string.
-    private static string? NullItem(PackManifest manifest) =>
-        new (string Field, IReadOnlyList<string> Items)[] { ("data_paths", manifest.DataPaths), ("requires", manifest.Requires), ("tags", manifest.Tags) }
-            .SelectMany(list => list.Items.Select((item, at) => item is null ? $"{list.Field}[{at}]" : null))
-            .FirstOrDefault(field => field is not null);
-
     private static DiscoveredPack Read(string folder)
     {
         var name = Path.GetFileName(folder);
-        var (manifest, findings) = ReadManifest(File.ReadAllText(Path.Combine(folder, ManifestFile)), name);
+        string json;
+        try
+        {
+            json = File.ReadAllText(Path.Combine(folder, ManifestFile));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file still being written or not readable by the host spoils this pack only.
+            return new DiscoveredPack(folder, name, null, [Unreadable(name, ex.Message)]);
+        }
+
+        var (manifest, findings) = ReadManifest(json, name);
         return new DiscoveredPack(folder, name, manifest, findings);
     }
 

@@ -11,6 +11,13 @@ internal static partial class ManifestChecks
     public static IEnumerable<Finding> Check(PackManifest manifest, ValhallaPaths paths)
     {
         var pack = manifest.Code;
+        if (NullItem(manifest) is { } nullItem)
+        {
+            yield return Error(pack, FindingCodes.ManifestInvalid, "The manifest has a null list item.",
+                $"field '{nullItem}' is null. Put a string there or remove the item.");
+            yield break;
+        }
+
         if (!CodePattern().IsMatch(manifest.Code))
         {
             yield return Error(pack, FindingCodes.CodeInvalid, "The pack code is malformed.",
@@ -50,6 +57,15 @@ internal static partial class ManifestChecks
             yield return finding;
         }
     }
+
+    /// <summary>
+    /// The first null item of data_paths, requires or tags, e.g. <c>requires[0]</c>: the JSON rules
+    /// refuse null properties but not null items inside lists.
+    /// </summary>
+    public static string? NullItem(PackManifest manifest) =>
+        new (string Field, IReadOnlyList<string> Items)[] { ("data_paths", manifest.DataPaths), ("requires", manifest.Requires), ("tags", manifest.Tags) }
+            .SelectMany(list => list.Items.Select((item, at) => item is null ? $"{list.Field}[{at}]" : null))
+            .FirstOrDefault(field => field is not null);
 
     public static Finding Error(string pack, string code, string title, string detail) => new(pack, Severity.Error, code, title, detail);
 

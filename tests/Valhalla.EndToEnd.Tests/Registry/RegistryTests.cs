@@ -97,6 +97,12 @@ public sealed class RegistryTests : IDisposable
         Assert.Contains("module", (string?)(await missingResponse.Content.ReadFromJsonAsync<JsonObject>())!["detail"]);
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync("core/packs/X-NOTES-1")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync("core/packs/X-NOTES-2")).StatusCode);
+
+        var nullRequirement = Manifest("X-NOTES-3", "1.0.0");
+        nullRequirement["requires"] = new JsonArray((JsonNode?)null);
+        var nullResponse = await host.Client.PostAsJsonAsync("core/packs", nullRequirement);
+        Assert.Equal(HttpStatusCode.BadRequest, nullResponse.StatusCode);
+        Assert.Contains("requires[0]", (string?)(await nullResponse.Content.ReadFromJsonAsync<JsonObject>())!["detail"]);
     }
 
     [Fact]
