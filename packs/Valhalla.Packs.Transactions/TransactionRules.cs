@@ -28,6 +28,9 @@ public static class TransactionRules
     public static string? Description(string? description) =>
         description is { Length: > MaxDescriptionLength } ? throw ApiProblem.BadField("description", $"must be at most {MaxDescriptionLength} characters.") : description;
 
+    public static string? Reason(string? reason) =>
+        reason is { Length: > MaxDescriptionLength } ? throw ApiProblem.BadField("reason", $"must be at most {MaxDescriptionLength} characters.") : reason;
+
     public static string? BucketId(string? bucketId) =>
         bucketId is null || PrefixedId.IsValid(bucketId, "bk") ? bucketId : throw ApiProblem.BadField("bucket_id", $"'{bucketId}' is not a bucket id (bk_ followed by 12 hex digits).");
 

@@ -53,7 +53,7 @@ public sealed class TransactionService(TransactionStore store, IPackServices pac
 
     public async Task<Transaction> VoidAsync(string id, VoidTransaction? input, CancellationToken ct)
     {
-        var reason = TransactionRules.Description(input?.Reason);
+        var reason = TransactionRules.Reason(input?.Reason);
         var now = Timestamps.Now(time);
         var before = await store.VoidAsync(id, reason, now, ct) ?? throw ApiProblem.NotFound("transaction", id);
         if (before.Status != TxValues.PostedStatus)

@@ -6,6 +6,7 @@ using Valhalla.Contracts.Values;
 using Valhalla.Host.Stores;
 using Valhalla.Packs.Kit;
 using Valhalla.Testing;
+using Valhalla.Testing.Fakes;
 
 namespace Valhalla.Packs.Budget.Tests;
 
@@ -32,7 +33,7 @@ public sealed class BudgetFixture : IAsyncLifetime
             Migration.FromEmbeddedResources(typeof(BudgetPack).Assembly), NullLogger.Instance);
         Packs.Add<ISpendingLedger>(Ledger);
         Packs.Add<IAuditSink>(Audit);
-        Budget = new BudgetService(new BudgetStore(_database), Packs, new AuditTrail(new FakePackContext(), Packs, Time, NullLogger<AuditTrail>.Instance), Time);
+        Budget = new BudgetService(new BudgetStore(_database), Packs, new AuditTrail(new FakePackContext("P-BUDGET-1"), Packs, Time, NullLogger<AuditTrail>.Instance), Time);
     }
 
     public async Task DisposeAsync()
@@ -66,46 +67,4 @@ public sealed class FakeLedger : ISpendingLedger
 
     public Task<IReadOnlyList<BucketSpend>> GetSpentAsync(Month from, Month to, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<BucketSpend>>([.. _spends.Where(s => s.Month >= from && s.Month <= to)]);
-}
-
-public sealed class RecordingAuditSink : IAuditSink
-{
-    public List<MoneyEvent> Events { get; } = [];
-
-    public bool Fail { get; set; }
-
-    public Task RecordAsync(MoneyEvent moneyEvent, CancellationToken cancellationToken = default)
-    {
-        if (Fail)
-        {
-            throw new InvalidOperationException("audit store is down");
-        }
-
-        Events.Add(moneyEvent);
-        return Task.CompletedTask;
-    }
-}
-
-public sealed class FakePackServices : IPackServices
-{
-    private readonly Dictionary<Type, object> _services = [];
-
-    public void Add<T>(T service) where T : class => _services[typeof(T)] = service;
-
-    public void Remove<T>() => _services.Remove(typeof(T));
-
-    public T? Find<T>() where T : class => _services.TryGetValue(typeof(T), out var s) ? (T)s : null;
-}
-
-public sealed class FakePackContext : Contracts.IPackContext
-{
-    public Contracts.PackManifest Manifest { get; } = new()
-    {
-        Code = "P-BUDGET-1", Name = "Budget", Version = "1.0.0", Module = "Valhalla.Packs.Budget",
-        RouterSymbol = "Valhalla.Packs.Budget.BudgetPack", RoutePrefix = "/core/budget", Contracts = "1.0",
-    };
-
-    public IPackDatabase GetDatabase(string dataPath) => throw new NotSupportedException();
-
-    public void Export<TService>() where TService : class => throw new NotSupportedException();
 }

@@ -1,0 +1,233 @@
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Valhalla.Contracts;
+using Valhalla.Contracts.Budget;
+using Valhalla.Contracts.Services;
+using Valhalla.Contracts.Stores;
+using Valhalla.Contracts.Values;
+using Valhalla.Host.Stores;
+using Valhalla.Packs.Kit;
+using Valhalla.Testing;
+using Valhalla.Testing.Fakes;
+
+namespace Valhalla.Packs.Transactions.Tests;
+
+/// <summary>
+/// The service's rules without HTTP: bucket check and obligation gating against fake exports
+/// (what the budget and an obligations pack would offer), and audit events, on a real SQLite file.
+/// </summary>
+public sealed class TransactionServiceTests : IAsyncLifetime
+{
+    private const string Essentials = "bk_eeeeeeeeeeee";
+    private const string Fun = "bk_ffffffffffff";
+    private const string Archived = "bk_aaaaaaaaaaaa";
+
+    private readonly TempDirectory _temp = new();
+    private readonly FakePackServices _packs = new();
+    private readonly FakeBuckets _buckets = new();
+    private readonly FakeObligations _obligations = new();
+    private readonly RecordingAuditSink _audit = new();
+    private SqlitePackDatabase _database = null!;
+    private TransactionStore _store = null!;
+    private TransactionService _ledger = null!;
+
+    public async Task InitializeAsync()
+    {
+        DapperTypeHandlers.Register();
+        SqlMapper.AddTypeHandler(new LinksTypeHandler());
+        _database = await SqlitePackDatabase.OpenAsync("transactions/transactions.db", _temp.Combine("transactions.db"),
+            Migration.FromEmbeddedResources(typeof(TransactionsPack).Assembly), NullLogger.Instance);
+        _store = new TransactionStore(_database);
+        _buckets.Add(new BucketInfo(Essentials, "Groceries", BucketTypes.Essentials, IsActive: true));
+        _buckets.Add(new BucketInfo(Fun, "Fun", "fun", IsActive: true));
+        _buckets.Add(new BucketInfo(Archived, "Old", "variable", IsActive: false));
+        var time = TimeProvider.System;
+        _ledger = new TransactionService(_store, _packs, new AuditTrail(new FakePackContext("P-BUDGET-2"), _packs, time, NullLogger<AuditTrail>.Instance), time);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    public static TheoryData<string, string, string?, bool> GatingCases => new()
+    {
+        // tx_type, priority, bucket, refused while obligations are not covered
+        { "expense", "C", Fun, true },
+        { "expense", "D", Fun, true },
+        { "expense", "D", null, true },
+        { "expense", "C", Essentials, false },
+        { "expense", "D", Essentials, false },
+        { "expense", "A", Fun, false },
+        { "expense", "B", null, false },
+        { "income", "D", Fun, false },
+        { "income", "C", null, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(GatingCases))]
+    public async Task Gating_with_the_budget_refuses_only_low_priority_non_essential_expenses_while_uncovered(
+        string type, string priority, string? bucket, bool refused)
+    {
+        _packs.Add<IBucketDirectory>(_buckets);
+        _packs.Add<IObligationsStatus>(_obligations);
+        _obligations.Covered = false;
+
+        var attempt = () => PostAsync(type, priority, bucket);
+
+        if (refused)
+        {
+            var problem = await Assert.ThrowsAsync<ApiProblem>(attempt);
+            Assert.Equal(409, problem.Status);
+            Assert.Contains("2026-01", problem.Message);
+            Assert.Empty(await AllAsync());
+            Assert.Equal([Month.Of(2026, 1)], _obligations.Asked);
+        }
+        else
+        {
+            await attempt();
+            Assert.Single(await AllAsync());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(GatingCases))]
+    public async Task Everything_is_allowed_when_obligations_are_covered_or_no_provider_is_loaded(
+        string type, string priority, string? bucket, bool refusedWhileUncovered)
+    {
+        _ = refusedWhileUncovered;
+        _packs.Add<IBucketDirectory>(_buckets);
+        _packs.Add<IObligationsStatus>(_obligations);
+        _obligations.Covered = true;
+        await PostAsync(type, priority, bucket);
+
+        _packs.Remove<IObligationsStatus>();
+        await PostAsync(type, priority, bucket);
+
+        Assert.Equal(2, (await AllAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Without_the_budget_a_bucket_has_no_known_type_so_a_low_priority_expense_is_gated()
+    {
+        _packs.Add<IObligationsStatus>(_obligations);
+        _obligations.Covered = false;
+
+        var problem = await Assert.ThrowsAsync<ApiProblem>(() => PostAsync("expense", "C", Essentials));
+
+        Assert.Equal(409, problem.Status);
+    }
+
+    [Fact]
+    public async Task The_provider_is_asked_at_call_time()
+    {
+        _packs.Add<IObligationsStatus>(_obligations);
+        _obligations.Covered = false;
+        await Assert.ThrowsAsync<ApiProblem>(() => PostAsync("expense", "D", null));
+
+        _packs.Remove<IObligationsStatus>();
+        await PostAsync("expense", "D", null);
+
+        Assert.Single(await AllAsync());
+    }
+
+    [Fact]
+    public async Task With_the_budget_an_unknown_or_archived_bucket_is_a_400_naming_bucket_id()
+    {
+        _packs.Add<IBucketDirectory>(_buckets);
+
+        var unknown = await Assert.ThrowsAsync<ApiProblem>(() => PostAsync("expense", "B", "bk_000000000000"));
+        var archived = await Assert.ThrowsAsync<ApiProblem>(() => PostAsync("expense", "B", Archived));
+
+        Assert.Equal((400, "bucket_id"), (unknown.Status, unknown.Field));
+        Assert.Equal((400, "bucket_id"), (archived.Status, archived.Field));
+        Assert.Contains("archived", archived.Message);
+        Assert.Empty(await AllAsync());
+    }
+
+    [Fact]
+    public async Task Without_the_budget_any_well_formed_bucket_id_is_stored_unchecked()
+    {
+        var posted = await PostAsync("expense", "B", "bk_123456789abc");
+
+        Assert.Equal("bk_123456789abc", posted.BucketId);
+        var malformed = await Assert.ThrowsAsync<ApiProblem>(() => PostAsync("expense", "B", "groceries"));
+        Assert.Equal("bucket_id", malformed.Field);
+    }
+
+    [Fact]
+    public async Task Posts_and_voids_are_audited_after_the_write_and_a_failing_or_missing_sink_loses_nothing()
+    {
+        _packs.Add<IAuditSink>(_audit);
+        var audited = await PostAsync("expense", "B", null);
+        await _ledger.VoidAsync(audited.Id, new VoidTransaction("typo"), default);
+
+        _audit.Fail = true;
+        var failing = await PostAsync("expense", "B", null);
+        var voided = await _ledger.VoidAsync(failing.Id, null, default);
+
+        _packs.Remove<IAuditSink>();
+        await PostAsync("income", "B", null);
+
+        Assert.Equal(["transaction.posted", "transaction.voided"], _audit.Events.Select(e => e.Kind));
+        Assert.All(_audit.Events, e => Assert.Equal((audited.Id, "P-BUDGET-2"), (e.SubjectId, e.Pack)));
+        Assert.Equal("typo", _audit.Events[1].Detail);
+        Assert.Equal("void", voided.Status);
+        Assert.Equal(3, (await AllAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_replayed_key_is_not_audited_twice()
+    {
+        _packs.Add<IAuditSink>(_audit);
+        var input = new PostTransaction("expense", Money.FromDecimal(5), "2026-01-05");
+
+        var first = await _ledger.PostAsync(input, "k", default);
+        var again = await _ledger.PostAsync(input, "k", default);
+
+        Assert.True(again.Replayed);
+        Assert.Equal(first.Transaction.Id, again.Transaction.Id);
+        Assert.Single(_audit.Events);
+    }
+
+    [Fact]
+    public async Task A_too_long_void_reason_is_a_400_naming_reason()
+    {
+        var posted = await PostAsync("expense", "B", null);
+
+        var problem = await Assert.ThrowsAsync<ApiProblem>(() => _ledger.VoidAsync(posted.Id, new VoidTransaction(new string('x', 501)), default));
+
+        Assert.Equal("reason", problem.Field);
+        Assert.Equal("posted", (await _ledger.GetAsync(posted.Id, default)).Status);
+    }
+
+    private async Task<Transaction> PostAsync(string type, string priority, string? bucket) =>
+        (await _ledger.PostAsync(new PostTransaction(type, Money.FromDecimal(10), "2026-01-15", BucketId: bucket, Priority: priority), null, default)).Transaction;
+
+    private async Task<IReadOnlyList<Transaction>> AllAsync() =>
+        (await _ledger.ListAsync(null, null, null, null, 500, null, default)).Items;
+
+    private sealed class FakeBuckets : IBucketDirectory
+    {
+        private readonly Dictionary<string, BucketInfo> _buckets = [];
+
+        public void Add(BucketInfo bucket) => _buckets[bucket.Id] = bucket;
+
+        public Task<BucketInfo?> FindAsync(string bucketId, CancellationToken cancellationToken = default) =>
+            Task.FromResult(_buckets.GetValueOrDefault(bucketId));
+    }
+
+    private sealed class FakeObligations : IObligationsStatus
+    {
+        public bool Covered { get; set; } = true;
+
+        public List<Month> Asked { get; } = [];
+
+        public Task<bool> AreCoveredAsync(Month month, CancellationToken cancellationToken = default)
+        {
+            Asked.Add(month);
+            return Task.FromResult(Covered);
+        }
+    }
+}
