@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ namespace Valhalla.Host.Http;
 /// missing field, an unparsable route or query value — become RFC 9457 400s naming the field,
 /// for the host and every pack alike.
 /// </summary>
-internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -46,8 +47,14 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             return (field, pathNote > 0 ? message[..pathNote] : message);
         }
 
-        return ("body", exception.Message);
+        // Route, query and header binding failures name the parameter: Failed to bind parameter "int? limit" from "abc".
+        return BindingFailure().Match(exception.Message) is { Success: true } match
+            ? (match.Groups["name"].Value, $"'{match.Groups["value"].Value}' is not a valid {match.Groups["type"].Value.TrimEnd('?')}.")
+            : ("body", exception.Message);
     }
+
+    [GeneratedRegex("^Failed to bind parameter \"(?<type>[^\"]+) (?<name>[^\" ]+)\" from \"(?<value>[^\"]*)\"")]
+    private static partial Regex BindingFailure();
 
     // "$.links.deal_id" → "links.deal_id"; "$" (the whole body) → "body".
     private static string FieldName(string? path) =>

@@ -71,7 +71,7 @@ public sealed class TransactionService(TransactionStore store, IPackServices pac
         var filter = new TransactionFilter(
             txType is null ? null : TransactionRules.TxType(txType),
             status is null ? null : TransactionRules.Status(status),
-            bucketId,
+            TransactionRules.BucketId(bucketId),
             month is null ? null : TransactionRules.Month(month),
             TransactionRules.Limit(limit),
             TransactionRules.Offset(offset));

@@ -128,5 +128,7 @@ public sealed class AloneTests() : HostTest(BuiltPacks.Transactions)
         await (await Client.GetAsync("core/transactions?month=2026-13")).AssertProblemAsync(HttpStatusCode.BadRequest);
         await (await Client.GetAsync("core/transactions?limit=0")).AssertProblemAsync(HttpStatusCode.BadRequest);
         await (await Client.GetAsync("core/transactions?status=deleted")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull((await (await Client.GetAsync("core/transactions?bucket_id=groceries")).AssertProblemAsync(HttpStatusCode.BadRequest))["errors"]!["bucket_id"]);
+        Assert.NotNull((await (await Client.GetAsync("core/transactions?limit=abc")).AssertProblemAsync(HttpStatusCode.BadRequest))["errors"]!["limit"]);
     }
 }
