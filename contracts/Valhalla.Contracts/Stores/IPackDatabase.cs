@@ -23,7 +23,8 @@ public interface IPackDatabase
 
     /// <summary>
     /// Runs <paramref name="write"/> on the writer connection inside a transaction. Every command
-    /// must be given the transaction (Dapper: <c>transaction: tx</c>); do not commit or roll it back.
+    /// must be given the transaction (Dapper: <c>transaction: tx</c>); do not commit or roll it back,
+    /// and do not call <see cref="WriteAsync{T}"/> again from inside it: the writer is busy with you.
     /// </summary>
     Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken = default);
 }
