@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Scalar.AspNetCore;
 using Valhalla.Contracts.Catalog;
 using Valhalla.Contracts.Services;
@@ -7,6 +8,7 @@ using Valhalla.Host.Loading;
 using Valhalla.Host.Mounting;
 using Valhalla.Host.Reports;
 using Valhalla.Host.Validation;
+using Valhalla.Host.Watching;
 
 namespace Valhalla.Host;
 
@@ -53,21 +55,14 @@ public static class ValhallaApp
         return app;
     }
 
-    /// <summary>Loads every pack, then logs the report table and writes the JSON report.</summary>
+    /// <summary>Loads every pack (which writes the JSON report), then logs the report table.</summary>
     public static async Task<ValidationReport> LoadPacksAsync(WebApplication app, CancellationToken ct = default)
     {
         var report = await app.Services.GetRequiredService<PackHost>().LoadAllAsync(ct);
-        await PublishReportAsync(app, report, ct);
-        return report;
-    }
-
-    /// <summary>Writes the JSON report and logs the table.</summary>
-    public static async Task<string> PublishReportAsync(WebApplication app, ValidationReport report, CancellationToken ct = default)
-    {
         var paths = app.Services.GetRequiredService<ValhallaPaths>();
-        var file = await ReportWriter.WriteAsync(report, paths.ReportsFolder, ct);
-        app.Logger.LogInformation("Packs in {DropFolder} (report: {ReportFile}):\n{Table}", paths.DropFolder, file, ReportTable.Render(report));
-        return file;
+        app.Logger.LogInformation("Packs in {DropFolder} (report: {ReportFile}):\n{Table}",
+            paths.DropFolder, Path.Combine(paths.ReportsFolder, ReportWriter.FileName), ReportTable.Render(report));
+        return report;
     }
 
     private static IServiceCollection AddValhallaPackServices(this IServiceCollection services)
@@ -80,9 +75,11 @@ public static class ValhallaApp
         services.AddSingleton(sp => new PackActivator(sp, sp.GetRequiredService<ValhallaPaths>(), sp.GetRequiredService<ILogger<PackActivator>>()));
         services.AddSingleton(sp => new PackHost(
             sp.GetRequiredService<ValhallaPaths>(), sp.GetRequiredService<PackValidator>(), sp.GetRequiredService<PackActivator>(),
-            sp.GetRequiredService<PackEndpointDataSource>(), sp.GetRequiredService<PackExports>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<PackHost>>()));
+            sp.GetRequiredService<PackEndpointDataSource>(), sp.GetRequiredService<PackExports>(), () => HostCaches.Flush(sp),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PackHost>>()));
         services.AddSingleton<IPackCatalog>(sp => new PackCatalog(sp.GetRequiredService<PackHost>()));
+        services.AddSingleton<IActionDescriptorChangeProvider>(sp => new HostCaches(sp.GetRequiredService<PackEndpointDataSource>()));
+        services.AddHostedService<DropFolderWatcher>();
         return services;
     }
 }

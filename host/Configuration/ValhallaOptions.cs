@@ -13,4 +13,13 @@ public sealed class ValhallaOptions
 
     /// <summary>When true, any validation or load error stops the host before it serves.</summary>
     public bool Strict { get; set; }
+
+    /// <summary>
+    /// When true (the default), the host watches the drop folder and adds, replaces and removes packs
+    /// while it runs. When false, packs change only on restart or <c>POST /core/packs/{code}/reload</c>.
+    /// </summary>
+    public bool Watch { get; set; } = true;
+
+    /// <summary>How long the drop folder must stay unchanged before the host acts on a change, in milliseconds.</summary>
+    public int WatchQuietMs { get; set; } = 250;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.Loader;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,9 +18,10 @@ namespace Valhalla.Host.Loading;
 /// </summary>
 internal sealed class PackActivator(IServiceProvider hostServices, ValhallaPaths paths, ILogger<PackActivator> logger)
 {
-    public async Task<PackRuntime> ActivateAsync(string packFolder, PackManifest manifest, CancellationToken ct)
+    public async Task<PackRuntime> ActivateAsync(PackSource source, PackManifest manifest, CancellationToken ct)
     {
-        var (loader, pack) = Stage("pack_load_failed", "load its assembly", manifest, () => PackAssemblyLoader.Load(packFolder, manifest));
+        var (loader, pack) = Stage("pack_load_failed", "load its assembly", manifest, () => PackAssemblyLoader.Load(source.LoadFolder, manifest));
+        var loadContext = new WeakReference(AssemblyLoadContext.GetLoadContext(pack.GetType().Assembly));
         var databases = new List<SqlitePackDatabase>();
         ServiceProvider? services = null;
         try
@@ -34,8 +36,9 @@ internal sealed class PackActivator(IServiceProvider hostServices, ValhallaPaths
             Stage("pack_configure_failed", "configure its services", manifest, () => pack.ConfigureServices(collection, context));
             services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
             var exports = Stage("pack_export_failed", "resolve its exports", manifest, () => ResolveExports(services, context));
-            var endpoints = Stage("pack_routes_failed", "map its routes", manifest, () => MapRoutes(pack, manifest, services));
-            return new PackRuntime(manifest, loader, services, databases, endpoints, exports);
+            var gate = new RequestGate();
+            var endpoints = Stage("pack_routes_failed", "map its routes", manifest, () => MapRoutes(pack, manifest, services, gate));
+            return new PackRuntime(manifest, source, loader, loadContext, services, databases, endpoints, exports, gate);
         }
         catch
         {
@@ -73,11 +76,11 @@ internal sealed class PackActivator(IServiceProvider hostServices, ValhallaPaths
             contract => services.GetService(contract)
                 ?? throw new InvalidOperationException($"it exports {contract.Name} but registers no implementation of it"));
 
-    private static IReadOnlyList<Endpoint> MapRoutes(IPack pack, PackManifest manifest, IServiceProvider services)
+    private static IReadOnlyList<Endpoint> MapRoutes(IPack pack, PackManifest manifest, IServiceProvider services, RequestGate gate)
     {
         var builder = new PackEndpointRouteBuilder(services);
         var group = builder.MapGroup(manifest.RoutePrefix)
-            .WithMetadata(new PackEndpointMetadata(manifest.Code, services))
+            .WithMetadata(new PackEndpointMetadata(manifest.Code, manifest.Version, services, gate))
             .WithTags(manifest.Name);
         pack.MapRoutes(group);
 

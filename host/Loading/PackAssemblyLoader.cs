@@ -32,8 +32,8 @@ internal static class PackAssemblyLoader
         var assemblyPath = Path.Combine(packFolder, manifest.Module + ".dll");
         var loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, isUnloadable: true, SharedTypes, config =>
         {
-            // Read the files into memory so a pack folder can be replaced while its pack runs.
-            config.LoadInMemory = true;
+            // The folder is the host's private copy of the pack (see ShadowCopies), so loading from
+            // the files locks nothing a user can see, and dependencies loaded later come from the same build.
             config.PreferSharedTypes = false;
         });
         try

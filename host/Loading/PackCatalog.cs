@@ -11,5 +11,8 @@ internal sealed class PackCatalog(PackHost host) : IPackCatalog
     public Task<ValidationReport> ValidateAsync(CancellationToken cancellationToken = default) =>
         Task.Run(host.Validate, cancellationToken);
 
+    public Task<PackReport?> ReloadAsync(string code, CancellationToken cancellationToken = default) =>
+        host.ReloadAsync(code, cancellationToken);
+
     public IReadOnlyList<Finding> CheckManifest(PackManifest manifest) => host.CheckManifest(manifest);
 }

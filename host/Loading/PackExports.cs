@@ -17,19 +17,37 @@ public sealed class PackExports : IPackServices
     /// <summary>The pack that exports <paramref name="contract"/>, if any.</summary>
     public string? OwnerOf(Type contract) => _exports.TryGetValue(contract, out var export) ? export.Owner : null;
 
-    /// <summary>Adds an export; false when another pack already exports the contract (the first one keeps it).</summary>
-    internal bool TryAdd(Type contract, string owner, object service) => _exports.TryAdd(contract, new Export(owner, service));
-
-    internal void RemoveOwner(string owner)
+    /// <summary>
+    /// Makes <paramref name="exports"/> the exports of <paramref name="owner"/>. Each contract switches
+    /// from the owner's previous copy to the new one in one step, so a pack being replaced never
+    /// leaves callers without its service; contracts it no longer exports are withdrawn.
+    /// </summary>
+    /// <returns>The contracts another pack already exports (the first exporter keeps them).</returns>
+    internal IReadOnlyList<Type> Publish(string owner, IReadOnlyDictionary<Type, object> exports)
     {
-        foreach (var (contract, export) in _exports)
+        var refused = new List<Type>();
+        foreach (var (contract, service) in exports)
         {
-            if (export.Owner == owner)
+            var offered = new Export(owner, service);
+            var kept = _exports.AddOrUpdate(contract, offered, (_, existing) => existing.Owner == owner ? offered : existing);
+            if (kept != offered)
             {
-                _exports.TryRemove(contract, out _);
+                refused.Add(contract);
             }
         }
+
+        foreach (var (contract, export) in _exports)
+        {
+            if (export.Owner == owner && !exports.ContainsKey(contract))
+            {
+                _exports.TryRemove(new KeyValuePair<Type, Export>(contract, export));
+            }
+        }
+
+        return refused;
     }
+
+    internal void RemoveOwner(string owner) => Publish(owner, new Dictionary<Type, object>());
 
     private sealed record Export(string Owner, object Service);
 }

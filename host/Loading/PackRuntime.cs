@@ -2,22 +2,29 @@ using McMaster.NETCore.Plugins;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Valhalla.Contracts;
+using Valhalla.Contracts.Catalog;
+using Valhalla.Host.Mounting;
 using Valhalla.Host.Stores;
 
 namespace Valhalla.Host.Loading;
 
-/// <summary>A started pack: its load context, service provider, databases and endpoints.</summary>
+/// <summary>A started pack: its load context, service provider, databases, endpoints and request gate.</summary>
 internal sealed class PackRuntime(
     PackManifest manifest,
+    PackSource source,
     PluginLoader loader,
+    WeakReference loadContext,
     ServiceProvider services,
     IReadOnlyList<SqlitePackDatabase> databases,
     IReadOnlyList<Endpoint> endpoints,
-    IReadOnlyDictionary<Type, object> exports) : IAsyncDisposable
+    IReadOnlyDictionary<Type, object> exports,
+    RequestGate gate) : IAsyncDisposable
 {
     public PackManifest Manifest => manifest;
 
     public string Code => manifest.Code;
+
+    public PackSource Source => source;
 
     public IServiceProvider Services => services;
 
@@ -25,8 +32,19 @@ internal sealed class PackRuntime(
 
     public IReadOnlyDictionary<Type, object> Exports => exports;
 
+    public RequestGate Gate => gate;
+
+    /// <summary>The pack's load context, weakly: it must be collectable once the pack is unloaded.</summary>
+    public WeakReference LoadContext => loadContext;
+
     /// <summary>Routes as shown in reports, e.g. <c>GET /core/budget/buckets</c>.</summary>
     public IReadOnlyList<string> Routes { get; } = [.. endpoints.Select(RouteText.Describe)];
+
+    /// <summary>Milliseconds it took to start.</summary>
+    public double LoadMs { get; set; }
+
+    /// <summary>What starting it found beyond validation (an export another pack already offers, say).</summary>
+    public IReadOnlyList<Finding> StartFindings { get; set; } = [];
 
     /// <summary>Disposes the pack's services, then closes its databases, then drops its load context.</summary>
     public async ValueTask DisposeAsync()

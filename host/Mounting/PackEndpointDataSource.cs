@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Primitives;
+using Valhalla.Host.Loading;
 
 namespace Valhalla.Host.Mounting;
 
@@ -20,9 +21,22 @@ public sealed class PackEndpointDataSource : EndpointDataSource
 
     public override IChangeToken GetChangeToken() => new CancellationChangeToken(_changed.Token);
 
+    /// <summary>Mounts a pack's endpoints, replacing those it had mounted before in one step.</summary>
     public void Mount(string packCode, IReadOnlyList<Endpoint> endpoints) => Update(packs => packs.SetItem(packCode, endpoints));
 
     public void Unmount(string packCode) => Update(packs => packs.Remove(packCode));
+
+    /// <summary>The endpoint now mounted for <paramref name="packCode"/> with the same route and methods as <paramref name="stale"/>.</summary>
+    internal Endpoint? FindCurrent(string packCode, Endpoint stale)
+    {
+        if (!_byPack.TryGetValue(packCode, out var mounted))
+        {
+            return null;
+        }
+
+        var route = RouteText.Describe(stale);
+        return mounted.FirstOrDefault(endpoint => RouteText.Describe(endpoint) == route);
+    }
 
     private void Update(Func<ImmutableSortedDictionary<string, IReadOnlyList<Endpoint>>, ImmutableSortedDictionary<string, IReadOnlyList<Endpoint>>> change)
     {

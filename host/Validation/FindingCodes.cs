@@ -31,4 +31,11 @@ public static class FindingCodes
     public const string DataFileMissing = "data_file_missing";
     public const string RoutePrefixInvalid = "route_prefix_invalid";
     public const string RoutePrefixOverlap = "route_prefix_overlap";
+    public const string ContractsMinorNewer = "contracts_minor_newer";
+
+    // Found while starting a valid pack, or while the host runs.
+    public const string RequiresNotLoaded = "requires_not_loaded";
+    public const string ExportConflict = "export_conflict";
+    public const string FilesChanging = "files_changing";
+    public const string PreviousCopyServing = "previous_copy_serving";
 }

@@ -35,10 +35,15 @@ internal static partial class ManifestChecks
             yield return Error(pack, FindingCodes.ContractsInvalid, "The contracts version is malformed.",
                 $"contracts '{manifest.Contracts}' must be MAJOR.MINOR, e.g. {ContractsVersion.Current}.");
         }
-        else if (int.Parse(contracts.Groups[1].Value) != ContractsVersion.Major)
+        else if (Number(contracts.Groups[1].Value) != ContractsVersion.Major)
         {
             yield return Error(pack, FindingCodes.ContractsMajorMismatch, "The pack was built against other contracts.",
                 $"contracts is {manifest.Contracts} but this host offers {ContractsVersion.Current}; the major versions must be equal. Rebuild the pack against Valhalla.Contracts {ContractsVersion.Major}.x.");
+        }
+        else if (Number(contracts.Groups[2].Value) > ContractsVersion.Minor)
+        {
+            yield return Error(pack, FindingCodes.ContractsMinorNewer, "The pack needs newer contracts than this host has.",
+                $"contracts is {manifest.Contracts} but this host offers {ContractsVersion.Current}; the pack may call members this host lacks. Update the host, or build the pack against Valhalla.Contracts {ContractsVersion.Current}.");
         }
 
         if (!ModulePattern().IsMatch(manifest.Module))
@@ -66,6 +71,9 @@ internal static partial class ManifestChecks
         new (string Field, IReadOnlyList<string> Items)[] { ("data_paths", manifest.DataPaths), ("requires", manifest.Requires), ("tags", manifest.Tags) }
             .SelectMany(list => list.Items.Select((item, at) => item is null ? $"{list.Field}[{at}]" : null))
             .FirstOrDefault(field => field is not null);
+
+    // Digits too many for an int are a version no host offers, not a crash.
+    private static int Number(string digits) => int.TryParse(digits, out var number) ? number : int.MaxValue;
 
     public static Finding Error(string pack, string code, string title, string detail) => new(pack, Severity.Error, code, title, detail);
 

@@ -25,6 +25,10 @@ public static class PacksApi
         api.MapGet("/{code}", GetPack)
             .WithName("GetPack").WithSummary("One pack: status, routes, data paths, errors and warnings.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{code}/reload", ReloadPack)
+            .WithName("ReloadPack").WithSummary("Reloads a pack from its folder in the drop folder; its old copy serves until the new one is mounted.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }
 
@@ -58,6 +62,9 @@ public static class PacksApi
                 $"{manifest.Code} is already registered with other values for: {string.Join(", ", registration.ConflictingFields)}. Use a new code or version."),
         };
     }
+
+    private static async Task<Ok<PackEntry>> ReloadPack(RegistryService registry, string code, CancellationToken ct) =>
+        TypedResults.Ok(await registry.ReloadAsync(code, ct));
 
     private static async Task<Ok<ValidationSummary>> ValidatePacks(RegistryService registry, CancellationToken ct) =>
         TypedResults.Ok(await registry.ValidateAsync(ct));

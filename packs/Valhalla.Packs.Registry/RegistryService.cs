@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 using Valhalla.Contracts;
 using Valhalla.Contracts.Catalog;
 using Valhalla.Contracts.Values;
@@ -57,6 +58,26 @@ public sealed class RegistryService(RegistryStore store, IPackCatalog catalog, T
         return differences.Count == 0
             ? new Registration(RegistrationOutcome.Unchanged, Describe(stored, report), [])
             : new Registration(RegistrationOutcome.Conflict, Describe(stored, report), differences);
+    }
+
+    /// <summary>
+    /// Reloads a pack from its folder. Succeeds when the pack now runs the files in its folder; a
+    /// pack whose new files were refused (its old copy keeps serving, or nothing does) is a conflict
+    /// that names every error.
+    /// </summary>
+    public async Task<PackEntry> ReloadAsync(string code, CancellationToken ct)
+    {
+        // Not cancelled with the request: a reload half done would only be redone by the next one.
+        var report = await catalog.ReloadAsync(code, CancellationToken.None)
+            ?? throw new ApiProblem(StatusCodes.Status404NotFound, "Unknown pack.", $"No folder in the drop folder holds a pack with code '{code}'.");
+        if (report.Status != PackStatus.Loaded || report.Errors.Any())
+        {
+            var serving = report.Status == PackStatus.Loaded ? $" {code} {report.Manifest?.Version} keeps serving." : "";
+            throw ApiProblem.Conflict("The pack could not be reloaded.",
+                string.Join(" ", report.Errors.Select(e => $"{e.Code}: {e.Detail}")) + serving);
+        }
+
+        return await FindAsync(code, ct) ?? throw ApiProblem.NotFound("pack", code);
     }
 
     public async Task<ValidationSummary> ValidateAsync(CancellationToken ct)

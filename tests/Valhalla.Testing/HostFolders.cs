@@ -18,7 +18,7 @@ public sealed class HostFolders : IDisposable
     public string Drop(string project, string? folderName = null, Action<JsonObject>? editManifest = null) =>
         BuiltPacks.Drop(DropFolder, project, folderName, editManifest);
 
-    public Task<RunningHost> StartAsync() => RunningHost.StartAsync(DataRoot, DropFolder);
+    public Task<RunningHost> StartAsync(params string[] extraArgs) => RunningHost.StartAsync(DataRoot, DropFolder, extraArgs);
 
     public void Dispose() => _temp.Dispose();
 }

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Valhalla.Contracts.Catalog;
 using Valhalla.Host;
+using Valhalla.Host.Loading;
+using Valhalla.Host.Reports;
 
 namespace Valhalla.Testing;
 
@@ -28,6 +30,9 @@ public sealed class RunningHost : IAsyncDisposable
 
     /// <summary>The report of this start-up.</summary>
     public ValidationReport Report { get; }
+
+    /// <summary>The host's pack host: its current report, its unloads.</summary>
+    public PackHost Packs => _app.Services.GetRequiredService<PackHost>();
 
     /// <summary>The host's services, for assertions that need them.</summary>
     public IServiceProvider Services => _app.Services;
@@ -56,6 +61,40 @@ public sealed class RunningHost : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Waits for the host to publish a report (after it noticed a change in the drop folder, or a
+    /// reload) that satisfies <paramref name="until"/>; returns at once when the current one does.
+    /// </summary>
+    /// <exception cref="TimeoutException">No such report within <paramref name="timeout"/> (default 30 s).</exception>
+    public async Task<ValidationReport> WaitForReportAsync(Func<ValidationReport, bool> until, TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            // Taken before the check, so a report published in between is not missed.
+            var next = Packs.NextReport;
+            var report = Packs.Report;
+            if (until(report))
+            {
+                return report;
+            }
+
+            try
+            {
+                await next.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException("The host published no report as expected. The last one:\n" + ReportTable.Render(Packs.Report)
+                    + string.Join("\n", Packs.Report.Packs.SelectMany(p => p.Findings).Select(f => $"{f.Severity} {f.Pack} {f.Code}: {f.Detail}")));
+            }
+        }
+    }
+
+    /// <summary>Waits until <paramref name="code"/> is loaded at <paramref name="version"/> (any version when null).</summary>
+    public Task<ValidationReport> WaitForLoadedAsync(string code, string? version = null) =>
+        WaitForReportAsync(r => r.Packs.Any(p => p.Code == code && p.Status == PackStatus.Loaded && (version is null || p.Manifest?.Version == version)));
 
     public async ValueTask DisposeAsync()
     {

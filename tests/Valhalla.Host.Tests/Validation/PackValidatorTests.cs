@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Valhalla.Contracts;
 using Valhalla.Contracts.Catalog;
 
 namespace Valhalla.Host.Tests.Validation;
@@ -122,7 +123,31 @@ public sealed class PackValidatorTests : IDisposable
     {
         _drop.Add("future", m => m["contracts"] = "2.0");
 
-        Assert.Contains("this host offers 1.0", AssertError(_drop.ValidateOne("X-FUTURE"), "contracts_major_mismatch").Detail);
+        Assert.Contains($"this host offers {ContractsVersion.Current}", AssertError(_drop.ValidateOne("X-FUTURE"), "contracts_major_mismatch").Detail);
+    }
+
+    [Fact]
+    public void A_pack_built_against_newer_contracts_of_the_same_major_is_refused()
+    {
+        _drop.Add("newer", m => m["contracts"] = $"{ContractsVersion.Major}.{ContractsVersion.Minor + 1}");
+
+        AssertError(_drop.ValidateOne("X-NEWER"), "contracts_minor_newer");
+    }
+
+    [Fact]
+    public void A_pack_built_against_older_contracts_of_the_same_major_is_accepted()
+    {
+        _drop.Add("older", m => m["contracts"] = $"{ContractsVersion.Major}.0");
+
+        Assert.True(_drop.ValidateOne("X-OLDER").IsValid);
+    }
+
+    [Fact]
+    public void A_contracts_version_too_large_for_a_number_is_refused_not_a_crash()
+    {
+        _drop.Add("huge", m => m["contracts"] = "1.99999999999999999999");
+
+        AssertError(_drop.ValidateOne("X-HUGE"), "contracts_minor_newer");
     }
 
     [Fact]
