@@ -7,7 +7,10 @@ using Valhalla.Host.Loading;
 
 namespace Valhalla.Host.Http;
 
-/// <summary><c>GET /health</c>: the host is up; each pack's status says whether it serves.</summary>
+/// <summary>
+/// <c>GET /health</c>: the host is up; each pack's status says whether it serves. Packs that were
+/// unloaded but are still held in memory (leaked) are listed too, and make the host degraded.
+/// </summary>
 internal static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
@@ -22,11 +25,13 @@ internal static class HealthApi
     private static Ok<Health> GetHealth(PackHost host)
     {
         var packs = host.Report.Packs.Select(p => new PackHealth(p.Code, p.Manifest?.Version, p.Status, p.Routes.Count, p.Errors.Count())).ToList();
-        var status = packs.All(p => p.Status == PackStatus.Loaded) ? "healthy" : "degraded";
-        return TypedResults.Ok(new Health(status, host.Report.GeneratedAt, packs));
+        IReadOnlyList<string> leaked = [.. host.Unloads.Where(u => !u.Unloaded).Select(u => $"{u.Code} {u.Version}")];
+        var status = packs.All(p => p.Status == PackStatus.Loaded) && leaked.Count == 0 ? "healthy" : "degraded";
+        return TypedResults.Ok(new Health(status, host.Report.GeneratedAt, packs, leaked));
     }
 }
 
-internal sealed record Health(string Status, DateTimeOffset CheckedAt, IReadOnlyList<PackHealth> Packs);
+/// <param name="Leaked">Unloaded packs whose load context something still holds, as "CODE version".</param>
+internal sealed record Health(string Status, DateTimeOffset CheckedAt, IReadOnlyList<PackHealth> Packs, IReadOnlyList<string> Leaked);
 
 internal sealed record PackHealth(string Code, string? Version, PackStatus Status, int Routes, int Errors);

@@ -34,22 +34,12 @@ internal sealed class DropFolderWatcher(
             changes.Writer.TryWrite(true);
         }
 
-        Directory.CreateDirectory(paths.DropFolder);
-        using var watcher = new FileSystemWatcher(paths.DropFolder)
+        using var watcher = TryWatch(Changed);
+        if (watcher is null)
         {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
-        watcher.Created += (_, _) => Changed();
-        watcher.Changed += (_, _) => Changed();
-        watcher.Deleted += (_, _) => Changed();
-        watcher.Renamed += (_, _) => Changed();
-        watcher.Error += (_, e) =>
-        {
-            logger.LogWarning("Watching {DropFolder} lost events ({Reason}); looking at the whole folder again", paths.DropFolder, e.GetException().Message);
-            Changed();
-        };
-        watcher.EnableRaisingEvents = true;
+            return;
+        }
+
         logger.LogInformation("Watching {DropFolder} for packs added, replaced or removed", paths.DropFolder);
 
         // Whatever changed between the start-up load and now.
@@ -71,6 +61,39 @@ internal sealed class DropFolderWatcher(
             {
                 logger.LogError(ex, "Reconciling the drop folder failed; the next change tries again");
             }
+        }
+    }
+
+    // A drop folder that cannot be watched (no permission, no inotify instances left) costs the live
+    // changes, not the host.
+    private FileSystemWatcher? TryWatch(Action changed)
+    {
+        FileSystemWatcher? watcher = null;
+        try
+        {
+            Directory.CreateDirectory(paths.DropFolder);
+            watcher = new FileSystemWatcher(paths.DropFolder)
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            };
+            watcher.Created += (_, _) => changed();
+            watcher.Changed += (_, _) => changed();
+            watcher.Deleted += (_, _) => changed();
+            watcher.Renamed += (_, _) => changed();
+            watcher.Error += (_, e) =>
+            {
+                logger.LogWarning("Watching {DropFolder} lost events ({Reason}); looking at the whole folder again", paths.DropFolder, e.GetException().Message);
+                changed();
+            };
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            watcher?.Dispose();
+            logger.LogError("Cannot watch {DropFolder} ({Reason}); packs change only on restart or reload", paths.DropFolder, ex.Message);
+            return null;
         }
     }
 }
