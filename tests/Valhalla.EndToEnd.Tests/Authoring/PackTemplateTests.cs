@@ -76,9 +76,8 @@ public sealed class PackTemplateTests(AuthoringKit kit) : IDisposable
 
         Assert.Equal("P-SHED-2", (string?)manifest["code"]);
         Assert.Equal("/home/shed", (string?)manifest["route_prefix"]);
-        var version = kit.Feed.Version;
-        Assert.Equal(version[..version.IndexOf('.', version.IndexOf('.') + 1)], (string?)manifest["contracts"]);
-        Assert.Contains($">{version}</ValhallaContractsVersion>", File.ReadAllText(Path.Combine(project, "Acme.Shed.csproj")));
+        Assert.Equal(string.Join('.', kit.Feed.Version.Split('.')[..2]), (string?)manifest["contracts"]);
+        Assert.Contains($">{kit.Feed.Version}</ValhallaContractsVersion>", File.ReadAllText(Path.Combine(project, "Acme.Shed.csproj")));
         Assert.Contains($"value=\"{kit.Feed.Folder}\"", File.ReadAllText(Path.Combine(project, "nuget.config")));
     }
 

@@ -20,7 +20,7 @@ public sealed class SampleBuildsTests(AuthoringKit kit) : IDisposable
     [Fact]
     public async Task A_changed_build_of_the_sample_carries_its_new_version_and_title_limit()
     {
-        _folders.DropBuild(await kit.BuildSampleAsync(SampleEdits.Changed(maxTitleLength: 20, version: "1.0.1")), Folder);
+        _folders.DropBuild(await kit.ChangedSampleAsync(), Folder);
 
         await using var host = await _folders.StartAsync();
 
@@ -33,7 +33,7 @@ public sealed class SampleBuildsTests(AuthoringKit kit) : IDisposable
     [Fact]
     public async Task A_broken_build_of_the_sample_passes_validation_but_fails_its_migration_and_the_host_serves_on()
     {
-        _folders.DropBuild(await kit.BuildSampleAsync(SampleEdits.BrokenMigration()), Folder);
+        _folders.DropBuild(await kit.BrokenSampleAsync(), Folder);
 
         Assert.Equal(0, await ValhallaCommand.RunAsync(["validate", .. _folders.HostArgs]));
         await using var host = await _folders.StartAsync();

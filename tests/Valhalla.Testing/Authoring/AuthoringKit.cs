@@ -10,9 +10,14 @@ namespace Valhalla.Testing.Authoring;
 /// </summary>
 public sealed class AuthoringKit : IAsyncLifetime
 {
+    /// <summary>The project name <see cref="TemplatePackAsync"/> generates.</summary>
+    public const string TemplatePackName = "Acme.Garden";
+
     private readonly TempDirectory _temp = new();
     private readonly Lock _gate = new();
     private Task<string>? _sample;
+    private Task<string>? _changedSample;
+    private Task<string>? _brokenSample;
     private Task<string>? _templatePack;
     private Task? _templateInstalled;
     private int _builds;
@@ -24,8 +29,23 @@ public sealed class AuthoringKit : IAsyncLifetime
 
     public async Task InitializeAsync() => Feed = await ContractsFeed.PackAsync();
 
-    /// <summary>The reminders sample as it ships, built once: a ready-to-drop pack folder.</summary>
+    /// <summary>
+    /// The reminders sample as it ships, built once: a ready-to-drop pack folder. The folders these
+    /// methods return are shared by every test: copy them into a drop folder, never change them.
+    /// </summary>
     public Task<string> SampleAsync() => Once(ref _sample, () => BuildSampleAsync());
+
+    /// <summary>
+    /// The sample after <see cref="SampleEdits.Changed"/> (title limit 20, version 1.0.1), built once:
+    /// a new build of the same pack, e.g. to replace the shipped one.
+    /// </summary>
+    public Task<string> ChangedSampleAsync() => Once(ref _changedSample, () => BuildSampleAsync(SampleEdits.Changed()));
+
+    /// <summary>
+    /// The sample after <see cref="SampleEdits.BrokenMigration"/> (version 1.0.2), built once: it
+    /// validates, but the host fails to migrate it.
+    /// </summary>
+    public Task<string> BrokenSampleAsync() => Once(ref _brokenSample, () => BuildSampleAsync(SampleEdits.BrokenMigration()));
 
     /// <summary>
     /// A pack generated from the template (<c>dotnet new valhalla-pack -n Acme.Garden</c> with the feed)
@@ -33,9 +53,6 @@ public sealed class AuthoringKit : IAsyncLifetime
     /// </summary>
     public Task<string> TemplatePackAsync() =>
         Once(ref _templatePack, async () => await BuildInPlaceAsync(await NewFromTemplateAsync(TemplatePackName)));
-
-    /// <summary>The project name <see cref="TemplatePackAsync"/> generates.</summary>
-    public const string TemplatePackName = "Acme.Garden";
 
     /// <summary>
     /// Builds a copy of the reminders sample against <see cref="Feed"/>, after <paramref name="edit"/>

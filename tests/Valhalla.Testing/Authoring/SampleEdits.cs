@@ -13,7 +13,7 @@ public static class SampleEdits
     /// <summary>Sets pack.json's <c>version</c>.</summary>
     public static Action<ProjectCopy> Version(string version) => copy => copy.EditManifest(manifest => manifest["version"] = version);
 
-    /// <summary>A new build: a shorter title limit and a new version.</summary>
+    /// <summary>A new build: a shorter title limit and a new version (defaults: 20 and 1.0.1).</summary>
     public static Action<ProjectCopy> Changed(int maxTitleLength = 20, string version = "1.0.1") =>
         MaxTitleLength(maxTitleLength) + Version(version);
 
