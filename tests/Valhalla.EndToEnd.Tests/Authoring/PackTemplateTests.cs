@@ -27,13 +27,14 @@ public sealed class PackTemplateTests(AuthoringKit kit) : IDisposable
     }
 
     [Fact]
-    public async Task A_generated_pack_dropped_into_a_host_answers_hello()
+    public async Task A_generated_pack_dropped_into_a_running_host_answers_hello()
     {
-        _folders.DropBuild(await kit.TemplatePackAsync(), AuthoringKit.TemplatePackName);
-
+        var built = await kit.TemplatePackAsync();
         await using var host = await _folders.StartAsync();
 
-        host.Report.AssertLoaded("P-ACMEGARDEN-1");
+        _folders.DropBuild(built, AuthoringKit.TemplatePackName);
+
+        (await host.WaitForLoadedAsync("P-ACMEGARDEN-1")).AssertLoaded("P-ACMEGARDEN-1");
         var response = await host.Client.GetAsync("packs/acme.garden/hello");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Hello from Acme.Garden", (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["message"]);
