@@ -13,6 +13,7 @@ namespace Valhalla.Host.Validation;
 internal static class EntryTypeInspector
 {
     private static readonly string ContractsAssembly = typeof(IPack).Assembly.GetName().Name!;
+    private static readonly Version HostContracts = typeof(IPack).Assembly.GetName().Version!;
 
     public static IEnumerable<Finding> Inspect(PackManifest manifest, string assemblyPath)
     {
@@ -40,10 +41,21 @@ internal static class EntryTypeInspector
         var symbol = manifest.RouterSymbol;
         foreach (var reference in reader.AssemblyReferences.Select(reader.GetAssemblyReference))
         {
-            if (reader.StringComparer.Equals(reference.Name, ContractsAssembly) && reference.Version.Major != ContractsVersion.Major)
+            if (!reader.StringComparer.Equals(reference.Name, ContractsAssembly))
+            {
+                continue;
+            }
+
+            if (reference.Version.Major != ContractsVersion.Major)
             {
                 yield return ManifestChecks.Error(pack, FindingCodes.ContractsMajorMismatch, "The pack's assembly references other contracts.",
                     $"module {manifest.Module} references Valhalla.Contracts {reference.Version} but this host offers {ContractsVersion.Current}. Rebuild the pack against Valhalla.Contracts {ContractsVersion.Major}.x.");
+            }
+            else if (reference.Version > HostContracts)
+            {
+                // The runtime refuses to bind a reference to a newer assembly than the one loaded.
+                yield return ManifestChecks.Error(pack, FindingCodes.ContractsMinorNewer, "The pack's assembly references newer contracts than this host has.",
+                    $"module {manifest.Module} references Valhalla.Contracts {reference.Version} but this host has {HostContracts}; it would fail to load. Update the host, or build the pack against Valhalla.Contracts {ContractsVersion.Current}.");
             }
         }
 

@@ -143,6 +143,16 @@ public sealed class PackValidatorTests : IDisposable
     }
 
     [Fact]
+    public void A_pack_assembly_built_against_newer_contracts_is_refused_before_the_runtime_refuses_it()
+    {
+        var folder = _drop.Add("newref");
+        var host = typeof(ContractsVersion).Assembly.GetName().Version!;
+        AssemblyReferences.Rewrite(Path.Combine(folder, "Valhalla.Fixtures.Packs.dll"), "Valhalla.Contracts", new Version(host.Major, host.Minor + 1, 0, 0));
+
+        Assert.Contains("would fail to load", AssertError(_drop.ValidateOne("X-NEWREF"), "contracts_minor_newer").Detail);
+    }
+
+    [Fact]
     public void A_contracts_version_too_large_for_a_number_is_refused_not_a_crash()
     {
         _drop.Add("huge", m => m["contracts"] = "1.99999999999999999999");
