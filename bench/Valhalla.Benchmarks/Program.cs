@@ -36,6 +36,11 @@ if (options.Runs("startup"))
     await Startup.RunAsync(options, report);
 }
 
-report.AddNote("Hot add (drop folder to first answer) is not measured: the host does not watch the drop folder yet (issue 5).");
+if (options.Runs("hotadd"))
+{
+    Console.Error.WriteLine("Hot add…");
+    await HotAdd.RunAsync(options, report);
+}
+
 Console.WriteLine(report.Render());
 return 0;

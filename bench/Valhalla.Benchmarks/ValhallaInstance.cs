@@ -31,16 +31,26 @@ internal sealed class ValhallaInstance : IDisposable
     {
         for (var i = 1; i <= count; i++)
         {
-            var folder = Path.Combine(DropFolder, $"generated-{i:D3}");
-            Paths.CopyDirectory(Paths.Fixture("Valhalla.Fixtures.Packs"), folder);
-            var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "pack.json")))!.AsObject();
-            manifest["code"] = $"X-GEN-{i:D3}";
-            manifest["route_prefix"] = $"/generated/p{i:D3}";
-            manifest["data_paths"] = new JsonArray($"generated/p{i:D3}.db");
-            File.WriteAllText(Path.Combine(folder, "pack.json"), manifest.ToJsonString());
+            GeneratePack(i, DropFolder);
         }
 
         return this;
+    }
+
+    /// <summary>
+    /// Writes copy <paramref name="number"/> of the fixture pack into <paramref name="parent"/>: code
+    /// X-GEN-nnn at /generated/pnnn with database generated/pnnn.db. Returns its folder.
+    /// </summary>
+    public string GeneratePack(int number, string parent)
+    {
+        var folder = Path.Combine(parent, $"generated-{number:D3}");
+        Paths.CopyDirectory(Paths.Fixture("Valhalla.Fixtures.Packs"), folder);
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "pack.json")))!.AsObject();
+        manifest["code"] = $"X-GEN-{number:D3}";
+        manifest["route_prefix"] = $"/generated/p{number:D3}";
+        manifest["data_paths"] = new JsonArray($"generated/p{number:D3}.db");
+        File.WriteAllText(Path.Combine(folder, "pack.json"), manifest.ToJsonString());
+        return folder;
     }
 
     public Task<ServerProcess> StartAsync() =>
