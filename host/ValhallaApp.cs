@@ -58,7 +58,7 @@ public static class ValhallaApp
     /// <summary>Loads every pack (which writes the JSON report), then logs the report table.</summary>
     public static async Task<ValidationReport> LoadPacksAsync(WebApplication app, CancellationToken ct = default)
     {
-        var report = await app.Services.GetRequiredService<PackHost>().LoadAllAsync(ct);
+        var report = await app.Services.GetRequiredService<PackHost>().ReconcileAsync(ct);
         var paths = app.Services.GetRequiredService<ValhallaPaths>();
         app.Logger.LogInformation("Packs in {DropFolder} (report: {ReportFile}):\n{Table}",
             paths.DropFolder, Path.Combine(paths.ReportsFolder, ReportWriter.FileName), ReportTable.Render(report));

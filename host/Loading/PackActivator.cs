@@ -64,7 +64,7 @@ internal sealed class PackActivator(IServiceProvider hostServices, ValhallaPaths
         {
             return await SqlitePackDatabase.OpenAsync(dataPath, Path.Combine(paths.DataRoot, dataPath), migrations, logger, ct);
         }
-        catch (Exception ex) when (ex is MigrationFailedException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             throw new PackActivationException("migration_failed", $"{manifest.Code} could not open or migrate {dataPath}: {ex.Message}", ex);
         }

@@ -56,12 +56,10 @@ public sealed class PackHost : IAsyncDisposable
     /// <summary>The latest unloads that have finished, oldest first.</summary>
     public IReadOnlyList<UnloadOutcome> Unloads => [.. _unloads.Where(u => u.IsCompletedSuccessfully).Select(u => u.Result)];
 
-    /// <summary>Discovers, validates and starts every pack in the drop folder.</summary>
-    public Task<ValidationReport> LoadAllAsync(CancellationToken ct = default) => ChangeAsync(reload: null, ct);
-
     /// <summary>
-    /// Brings the running packs in line with the drop folder: starts new packs, replaces changed
-    /// ones, unloads removed ones. Cheap when nothing changed: only file sizes and times are read.
+    /// Brings the running packs in line with the drop folder: at start-up, starts every valid pack;
+    /// afterwards, starts new packs, replaces changed ones and unloads removed ones. Cheap when nothing
+    /// changed: only file sizes and times are read.
     /// </summary>
     public Task<ValidationReport> ReconcileAsync(CancellationToken ct = default) => ChangeAsync(reload: null, ct);
 

@@ -136,13 +136,17 @@ internal sealed class PackReconciler(
 
             return reports.Serving(runtime, pack);
         }
-        catch (PackActivationException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             ShadowCopies.Delete(copy);
-            var failure = new FailedStart(fingerprint, new Finding(pack.Code, Severity.Error, ex.Code, "The pack failed to start.", ex.Message),
+            // Anything the activator did not classify is still this pack's failure, not the host's.
+            var (code, reason) = ex is PackActivationException activation
+                ? (activation.Code, ex.Message)
+                : ("pack_load_failed", $"{pack.Code} failed to start: {ex.GetType().Name}: {ex.Message}");
+            var failure = new FailedStart(fingerprint, new Finding(pack.Code, Severity.Error, code, "The pack failed to start.", reason),
                 Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1));
             _failed = _failed.SetItem(pack.Code, failure);
-            logger.LogError("Failed to start {Pack}: {Reason}", pack.Code, ex.Message);
+            logger.LogError("Failed to start {Pack}: {Reason}", pack.Code, reason);
             logger.LogDebug(ex, "Failure of {Pack} in full", pack.Code);
             return current is null
                 ? reports.Failed(pack, failure)
