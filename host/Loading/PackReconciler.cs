@@ -28,7 +28,7 @@ internal sealed class PackReconciler(
     public async Task<IReadOnlyList<PackReport>> RunAsync(
         IReadOnlyList<ValidatedPack> packs, IReadOnlyDictionary<string, PackFingerprint> fingerprints, ChangeScope scope, CancellationToken ct)
     {
-        var matches = Match(packs);
+        var matches = RunningPacks.Match(_running, packs);
         foreach (var gone in _running.Reverse().Where(r => !matches.ContainsValue(r) && scope.Includes(r.Code)))
         {
             Unload(gone, "its folder is gone from the drop folder");
@@ -48,7 +48,7 @@ internal sealed class PackReconciler(
     /// <summary>The report lines as things stand, without starting or stopping anything.</summary>
     public IReadOnlyList<PackReport> Describe(IReadOnlyList<ValidatedPack> packs)
     {
-        var matches = Match(packs);
+        var matches = RunningPacks.Match(_running, packs);
         return [.. packs.Select(pack => matches.TryGetValue(pack, out var current)
             ? pack.IsValid ? reports.Serving(current, pack) : reports.Serving(current, pack, PackReports.PreviousCopyServing(current, "the files now in its folder are not valid"))
             : pack.IsValid ? NotStarted(pack) : reports.Describe(pack, PackStatus.Skipped))];
@@ -182,29 +182,6 @@ internal sealed class PackReconciler(
             var missing = orphan.Manifest.Requires.First(code => _running.All(o => o.Code != code));
             Unload(orphan, $"it requires {missing}, which is no longer loaded");
         }
-    }
-
-    /// <summary>
-    /// Pairs running packs with the folders they were loaded from: the same code in the same folder,
-    /// or in a new folder when the old one is gone (a moved pack), or the same folder when its
-    /// manifest cannot be read right now (a pack.json being rewritten).
-    /// </summary>
-    private Dictionary<ValidatedPack, PackRuntime> Match(IReadOnlyList<ValidatedPack> packs)
-    {
-        var folders = packs.Select(p => p.Pack.Folder).ToHashSet();
-        var matches = new Dictionary<ValidatedPack, PackRuntime>();
-        foreach (var pack in packs)
-        {
-            var runtime = pack.Pack.Manifest is null
-                ? _running.FirstOrDefault(r => r.Source.Folder == pack.Pack.Folder)
-                : _running.FirstOrDefault(r => r.Code == pack.Code && (r.Source.Folder == pack.Pack.Folder || !folders.Contains(r.Source.Folder)));
-            if (runtime is not null && !matches.ContainsValue(runtime))
-            {
-                matches[pack] = runtime;
-            }
-        }
-
-        return matches;
     }
 
     private PackReport NotStarted(ValidatedPack pack) =>
