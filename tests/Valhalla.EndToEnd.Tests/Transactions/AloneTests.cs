@@ -14,7 +14,12 @@ public sealed class AloneTests() : HostTest(BuiltPacks.Transactions)
     {
         var posted = await Client.PostOkAsync(new
         {
-            tx_type = "expense", amount = 19.99, date = "2026-03-31", description = "Cinema", bucket_id = "bk_abcdefabcdef", priority = "D",
+            tx_type = "expense",
+            amount = 19.99,
+            date = "2026-03-31",
+            description = "Cinema",
+            bucket_id = "bk_abcdefabcdef",
+            priority = "D",
             links = new { deal_id = "deal-7" },
         });
 

@@ -8,7 +8,13 @@ public sealed class FakePackContext(string code) : IPackContext
 {
     public PackManifest Manifest { get; } = new()
     {
-        Code = code, Name = code, Version = "1.0.0", Module = "Test", RouterSymbol = "Test.Pack", RoutePrefix = "/test", Contracts = ContractsVersion.Current,
+        Code = code,
+        Name = code,
+        Version = "1.0.0",
+        Module = "Test",
+        RouterSymbol = "Test.Pack",
+        RoutePrefix = "/test",
+        Contracts = ContractsVersion.Current,
     };
 
     public IPackDatabase GetDatabase(string dataPath) => throw new NotSupportedException();
