@@ -84,7 +84,10 @@ internal sealed class PackReconciler(
 
         if (pack.Pack.Manifest!.Requires.FirstOrDefault(code => _running.All(r => r.Code != code)) is { } missing)
         {
-            return current is null ? reports.Describe(pack, PackStatus.Skipped, PackReports.RequiresNotLoaded(pack.Code, missing)) : reports.Serving(current, pack);
+            var notRunning = PackReports.RequiresNotLoaded(pack.Code, missing);
+            return current is null
+                ? reports.Describe(pack, PackStatus.Skipped, notRunning)
+                : reports.Serving(current, pack, notRunning, PackReports.PreviousCopyServing(current, $"its new files require {missing}, which is not running"));
         }
 
         if (!reloading && _failed.TryGetValue(pack.Code, out var failed) && failed.Fingerprint == fingerprint)
