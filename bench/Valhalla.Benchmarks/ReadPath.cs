@@ -46,8 +46,8 @@ internal static class ReadPath
         await raw.OpenAsync();
         await using var query = raw.CreateCommand();
         query.CommandText = TransactionStore.SpentSql;
-        query.Parameters.AddWithValue("@From", Month + "-01");
-        query.Parameters.AddWithValue("@To", Month + "-30");
+        query.Parameters.AddWithValue("@From", Month);
+        query.Parameters.AddWithValue("@To", Month);
 
         for (var i = 0; i < 20; i++)
         {
