@@ -6,6 +6,12 @@ switch (args.FirstOrDefault())
     case "serve-baseline":
         await Servers.ServeBaselineAsync(args[2..], args[1]);
         return 0;
+    case "serve-same-work":
+        await SameWorkBaseline.ServeAsync(args[4..], args[1], args[2], args[3]);
+        return 0;
+    case "serve-raw-read":
+        await Servers.ServeRawReadAsync(args[2..], args[1]);
+        return 0;
     case "serve-empty":
         await Servers.ServeEmptyAsync(args[1..]);
         return 0;

@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Valhalla.Packs.Transactions;
 
 namespace Valhalla.Benchmarks;
 
@@ -42,6 +43,28 @@ internal static class Servers
         await app.RunAsync();
     }
 
+    /// <summary>
+    /// The raw spent aggregate behind a bare minimal API: <c>GET /spent?month=</c> runs
+    /// <see cref="TransactionStore.SpentSql"/> on a pooled read-only connection and answers the rows as
+    /// JSON, with no buckets, no snapshot arithmetic and no pack machinery.
+    /// </summary>
+    public static async Task ServeRawReadAsync(string[] args, string ledgerFile)
+    {
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = ledgerFile, Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString();
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+        var app = builder.Build();
+        app.MapGet("/health", () => "ok");
+        app.MapGet("/spent", async (string month) =>
+        {
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync();
+            var rows = await connection.QueryAsync<(string BucketId, string Month, long Spent)>(TransactionStore.SpentSql, new { From = month, To = month });
+            return Results.Ok(rows.Select(r => new RawSpend(r.BucketId, r.Month, r.Spent / 100m)).ToList());
+        });
+        await app.RunAsync();
+    }
+
     /// <summary>An empty ASP.NET Core app answering one route: the start-up floor.</summary>
     public static Task ServeEmptyAsync(string[] args)
     {
@@ -50,5 +73,7 @@ internal static class Servers
         return app.RunAsync();
     }
 }
+
+internal sealed record RawSpend(string BucketId, string Month, decimal Spent);
 
 internal sealed record BaselineTx(string TxType, decimal Amount, string Date, string? BucketId);

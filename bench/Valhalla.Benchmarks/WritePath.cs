@@ -7,40 +7,67 @@ namespace Valhalla.Benchmarks;
 
 /// <summary>
 /// POST /core/transactions (an expense into a bucket) at 1, 16 and 64 clients, against the baseline
-/// minimal API doing one INSERT per request in its own transaction with the same pragmas.
+/// minimal API doing one INSERT per request in its own transaction with the same pragmas, and (no
+/// target) against <see cref="SameWorkBaseline"/>, a bare minimal API doing the same database work.
 /// </summary>
 internal static class WritePath
 {
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
+
     public static async Task RunAsync(Options options, Report report)
     {
         using var valhalla = new ValhallaInstance().WithPacks("Valhalla.Packs.Budget", "Valhalla.Packs.Transactions");
         var baselineFile = Path.Combine(valhalla.Root, "baseline.db");
+        var sameWorkFile = Path.Combine(valhalla.Root, "same-work.db");
         await using var host = await valhalla.StartAsync();
-        await using var baseline = await ServerProcess.StartAsync(typeof(WritePath).Assembly.Location, ["serve-baseline", baselineFile], "health");
         using var hostClient = Client(host);
-        using var baselineClient = Client(baseline);
         var bucket = await ValhallaInstance.CreateBucketAsync(hostClient, "Groceries");
-        long hostAcknowledged = 0, baselineAcknowledged = 0;
+        await using var baseline = await ServerProcess.StartAsync(typeof(WritePath).Assembly.Location, ["serve-baseline", baselineFile], "health");
+        await using var sameWork = await ServerProcess.StartAsync(
+            typeof(WritePath).Assembly.Location, ["serve-same-work", sameWorkFile, Path.Combine(valhalla.Root, "same-work-budget.db"), bucket], "health");
+        using var baselineClient = Client(baseline);
+        using var sameWorkClient = Client(sameWork);
+        Side[] sides = [new(hostClient), new(baselineClient), new(sameWorkClient)];
+
+        // Every side to its tiered-JIT steady state first; these writes are acknowledged and counted too.
+        foreach (var clients in new[] { 1, 16 })
+        {
+            foreach (var side in sides)
+            {
+                side.Acknowledged += (await LoadGenerator.RunAsync(side.Http, clients, WarmUp, i => Expense(i, bucket))).Ok;
+            }
+        }
 
         foreach (var clients in new[] { 1, 16, 64 })
         {
-            var ours = new List<LoadGenerator.Result>();
-            var theirs = new List<LoadGenerator.Result>();
+            var results = sides.Select(_ => new List<LoadGenerator.Result>()).ToArray();
             for (var round = 0; round < options.Rounds; round++)
             {
-                ours.Add(await LoadGenerator.RunAsync(hostClient, clients, options.Duration, i => Expense(i, bucket)));
-                theirs.Add(await LoadGenerator.RunAsync(baselineClient, clients, options.Duration, i => Expense(i, bucket)));
+                for (var s = 0; s < sides.Length; s++)
+                {
+                    results[s].Add(await LoadGenerator.RunAsync(sides[s].Http, clients, options.Duration, i => Expense(i, bucket)));
+                }
             }
 
-            hostAcknowledged += ours.Sum(r => r.Ok);
-            baselineAcknowledged += theirs.Sum(r => r.Ok);
-            report.AddThroughput($"write, {clients} client(s)", ours, theirs, clients == 1 ? 0.8 : clients == 64 ? 3.0 : null);
+            for (var s = 0; s < sides.Length; s++)
+            {
+                sides[s].Acknowledged += results[s].Sum(r => r.Ok);
+            }
+
+            report.AddThroughput($"write, {clients} client(s)", results[0], results[1], clients == 1 ? 0.8 : clients == 64 ? 3.0 : null);
+            report.AddThroughput($"write, {clients} client(s), vs the same database work in a bare minimal API", results[0], results[2], null);
         }
 
         var stored = (long)(await hostClient.GetFromJsonAsync<JsonObject>("core/transactions?limit=1"))!["total"]!;
-        await using var connection = new SqliteConnection($"Data Source={baselineFile}");
-        var baselineStored = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM transactions");
-        report.AddNote($"Write path durability: Valhalla acknowledged {hostAcknowledged} and stored {stored}; the baseline acknowledged {baselineAcknowledged} and stored {baselineStored}.");
+        report.AddNote($"Write path durability: Valhalla acknowledged {sides[0].Acknowledged} and stored {stored}; "
+            + $"the baseline acknowledged {sides[1].Acknowledged} and stored {await CountAsync(baselineFile)}; "
+            + $"the same-work baseline acknowledged {sides[2].Acknowledged} and stored {await CountAsync(sameWorkFile)}.");
+    }
+
+    private static async Task<long> CountAsync(string file)
+    {
+        await using var connection = new SqliteConnection($"Data Source={file}");
+        return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM transactions");
     }
 
     private static HttpRequestMessage Expense(int i, string bucket) => new(HttpMethod.Post, "core/transactions")
@@ -50,4 +77,11 @@ internal static class WritePath
 
     private static HttpClient Client(ServerProcess server) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = server.Address };
+
+    private sealed class Side(HttpClient http)
+    {
+        public HttpClient Http { get; } = http;
+
+        public long Acknowledged { get; set; }
+    }
 }

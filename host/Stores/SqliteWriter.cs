@@ -14,9 +14,9 @@ namespace Valhalla.Host.Stores;
 internal sealed class SqliteWriter(SqliteConnection connection) : IAsyncDisposable
 {
     private const int MaxBatch = 256;
-    private const string Savepoint = "valhalla_write";
 
     private readonly SqliteConnection _connection = connection;
+    private readonly WriteSavepoints _savepoints = new(connection);
     private readonly Channel<IWriteRequest> _queue = Channel.CreateUnbounded<IWriteRequest>();
     private readonly SemaphoreSlim _leader = new(1, 1);
 
@@ -57,6 +57,7 @@ internal sealed class SqliteWriter(SqliteConnection connection) : IAsyncDisposab
             {
             }
 
+            _savepoints.Dispose();
             await _connection.DisposeAsync();
         }
         finally
@@ -136,19 +137,18 @@ internal sealed class SqliteWriter(SqliteConnection connection) : IAsyncDisposab
         var done = new List<IWriteRequest>(batch.Count);
         foreach (var request in batch)
         {
-            await transaction.SaveAsync(Savepoint);
+            _savepoints.Save(transaction);
             try
             {
                 await request.RunAsync(_connection, transaction);
-                await transaction.ReleaseAsync(Savepoint);
+                _savepoints.Release(transaction);
                 done.Add(request);
             }
             catch (Exception ex)
             {
                 // Undo this write only. When SQLite has already rolled back the whole transaction (I/O
                 // error, disk full) this throws, and the caller fails the whole batch.
-                await transaction.RollbackAsync(Savepoint);
-                await transaction.ReleaseAsync(Savepoint);
+                _savepoints.RollBack(transaction);
                 request.Fail(ex);
             }
         }

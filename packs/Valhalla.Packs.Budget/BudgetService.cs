@@ -97,7 +97,7 @@ public sealed class BudgetService(BudgetStore store, IPackServices packs, AuditT
     /// </summary>
     private async Task<IReadOnlyList<MonthSnapshot>> ComputeAsync(Month from, Month to, CancellationToken ct)
     {
-        var buckets = await store.ListAsync(BucketValues.Active, null, ct);
+        var buckets = await store.ActiveForSnapshotAsync(ct);
         var start = SnapshotCalculator.ChainStart(buckets, from);
         var allocations = await store.AllocationsAsync(start, to, ct);
         IReadOnlyList<BucketSpend> spent = packs.Find<ISpendingLedger>() is { } ledger ? await ledger.GetSpentAsync(start, to, ct) : [];

@@ -26,6 +26,23 @@ public sealed class BudgetStore(IPackDatabase database)
             return [.. await connection.QueryAsync<Bucket>(new CommandDefinition(sql, new { Status = status, BucketType = bucketType }, cancellationToken: token))];
         }, ct);
 
+    /// <summary>
+    /// The active buckets in listing order, with only what a snapshot needs. The creation month is cut
+    /// from the stored UTC timestamp (<c>YYYY-MM-DDTHH:MM:SS.fffZ</c>), so no timestamp is parsed.
+    /// </summary>
+    public Task<IReadOnlyList<SnapshotBucket>> ActiveForSnapshotAsync(CancellationToken ct) =>
+        database.ReadAsync<IReadOnlyList<SnapshotBucket>>(async (connection, token) =>
+        {
+            const string sql = """
+                SELECT id AS Id, name AS Name, bucket_type AS BucketType, priority AS Priority, rollover AS Rollover,
+                    monthly_limit AS MonthlyLimit, substr(created_at, 1, 7) AS CreatedIn
+                FROM buckets
+                WHERE status = 'active'
+                ORDER BY priority, name COLLATE NOCASE, id
+                """;
+            return [.. await connection.QueryAsync<SnapshotBucket>(new CommandDefinition(sql, cancellationToken: token))];
+        }, ct);
+
     public Task<Bucket?> FindAsync(string id, CancellationToken ct) =>
         database.ReadAsync((connection, token) => connection.QuerySingleOrDefaultAsync<Bucket>(
             new CommandDefinition($"SELECT {BucketColumns} FROM buckets WHERE id = @Id", new { Id = id }, cancellationToken: token)), ct);

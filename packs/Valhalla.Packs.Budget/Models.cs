@@ -45,6 +45,27 @@ public sealed record AllocationRow
     public required Money Amount { get; init; }
 }
 
+/// <summary>
+/// What a month snapshot needs of an active bucket: no notes, no timestamps to parse, only the month
+/// it was created in (where a rollover chain starts).
+/// </summary>
+public sealed record SnapshotBucket
+{
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string BucketType { get; init; }
+
+    public required string Priority { get; init; }
+
+    public required bool Rollover { get; init; }
+
+    public required Money MonthlyLimit { get; init; }
+
+    public required Month CreatedIn { get; init; }
+}
+
 /// <summary>One bucket's line in a month snapshot.</summary>
 public sealed record BucketMonth(
     string BucketId, string Name, string BucketType, string Priority, bool Rollover,

@@ -11,14 +11,12 @@ namespace Valhalla.Packs.Budget;
 public static class SnapshotCalculator
 {
     /// <summary>The first month whose figures are needed to compute <paramref name="from"/>: rollover chains reach back to creation.</summary>
-    public static Month ChainStart(IEnumerable<Bucket> buckets, Month from) =>
-        buckets.Where(b => b.Rollover).Select(CreationMonth).Where(m => m < from).DefaultIfEmpty(from).Min();
-
-    public static Month CreationMonth(Bucket bucket) => Month.Of(DateOnly.FromDateTime(bucket.CreatedAt.UtcDateTime));
+    public static Month ChainStart(IEnumerable<SnapshotBucket> buckets, Month from) =>
+        buckets.Where(b => b.Rollover).Select(b => b.CreatedIn).Where(m => m < from).DefaultIfEmpty(from).Min();
 
     /// <summary>Snapshots for every month from <paramref name="from"/> to <paramref name="to"/>, given data from <paramref name="start"/> on.</summary>
     public static IReadOnlyList<MonthSnapshot> Compute(
-        IReadOnlyList<Bucket> buckets, IReadOnlyList<AllocationRow> allocations, IReadOnlyList<BucketSpend> spends,
+        IReadOnlyList<SnapshotBucket> buckets, IReadOnlyList<AllocationRow> allocations, IReadOnlyList<BucketSpend> spends,
         Month start, Month from, Month to)
     {
         var allocated = allocations.ToDictionary(a => (a.BucketId, a.Month), a => a.Amount);
@@ -28,7 +26,7 @@ public static class SnapshotCalculator
 
         foreach (var bucket in buckets)
         {
-            var created = CreationMonth(bucket);
+            var created = bucket.CreatedIn;
             var previousRemaining = Money.Zero;
             for (var month = start; month <= to; month = month.AddMonths(1))
             {

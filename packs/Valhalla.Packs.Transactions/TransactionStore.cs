@@ -83,11 +83,11 @@ public sealed class TransactionStore(IPackDatabase database)
             return ([.. page], total);
         }, ct);
 
-    /// <summary>Posted expenses per bucket per month: one grouped range scan of ix_transactions_spent.</summary>
+    /// <summary>Posted expenses per bucket per month: one range scan of ix_transactions_spent_by_month, already in group order.</summary>
     public Task<IReadOnlyList<BucketSpend>> SpentAsync(Month from, Month to, CancellationToken ct) =>
         database.ReadAsync<IReadOnlyList<BucketSpend>>(async (connection, token) =>
         {
-            var rows = await connection.QueryAsync<(string BucketId, string Month, long Spent)>(new CommandDefinition(SpentSql, new { From = from.FirstDay, To = to.LastDay }, cancellationToken: token));
+            var rows = await connection.QueryAsync<(string BucketId, string Month, long Spent)>(new CommandDefinition(SpentSql, new { From = from, To = to }, cancellationToken: token));
             return [.. rows.Select(r => new BucketSpend(r.BucketId, Month.Parse(r.Month), new Money(r.Spent)))];
         }, ct);
 
@@ -119,11 +119,15 @@ public sealed class TransactionStore(IPackDatabase database)
         return conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
     }
 
+    /// <summary>
+    /// Spent per bucket per month from month <c>@From</c> to month <c>@To</c> (<c>YYYY-MM</c>, inclusive).
+    /// The month is written exactly as the index expression, so SQLite uses the index.
+    /// </summary>
     public const string SpentSql = """
         SELECT bucket_id, substr(date, 1, 7), SUM(amount)
         FROM transactions
-        WHERE status = 'posted' AND tx_type = 'expense' AND bucket_id IS NOT NULL AND date BETWEEN @From AND @To
-        GROUP BY bucket_id, substr(date, 1, 7)
+        WHERE status = 'posted' AND tx_type = 'expense' AND bucket_id IS NOT NULL AND substr(date, 1, 7) BETWEEN @From AND @To
+        GROUP BY substr(date, 1, 7), bucket_id
         """;
 
     private static async Task<(string RequestHash, Transaction Transaction)?> FindByKeyAsync(

@@ -10,8 +10,8 @@ public sealed class SnapshotPropertyTests
     private static readonly Month Start = Month.Of(2025, 11);
     private const int Months = 8;
 
-    private static readonly Gen<Bucket> GenBucket =
-        Gen.Select(Gen.Int[0, 100_000], Gen.Bool, Gen.Int[0, 4], (limit, rollover, createdOffset) => new Bucket
+    private static readonly Gen<SnapshotBucket> GenBucket =
+        Gen.Select(Gen.Int[0, 100_000], Gen.Bool, Gen.Int[0, 4], (limit, rollover, createdOffset) => new SnapshotBucket
         {
             Id = PrefixedId.New("bk"),
             Name = "b",
@@ -19,12 +19,10 @@ public sealed class SnapshotPropertyTests
             MonthlyLimit = new Money(limit),
             Priority = "B",
             Rollover = rollover,
-            Status = "active",
-            CreatedAt = new DateTimeOffset(Start.AddMonths(createdOffset).FirstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-            UpdatedAt = default,
+            CreatedIn = Start.AddMonths(createdOffset),
         });
 
-    private static readonly Gen<(Bucket[] Buckets, (int Bucket, int Month, long Amount)[] Allocations, (int Bucket, int Month, long Amount)[] Spends)> GenBudget =
+    private static readonly Gen<(SnapshotBucket[] Buckets, (int Bucket, int Month, long Amount)[] Allocations, (int Bucket, int Month, long Amount)[] Spends)> GenBudget =
         Gen.Select(
             GenBucket.Array[1, 5],
             Gen.Select(Gen.Int[0, 4], Gen.Int[0, Months - 1], Gen.Long[0, 50_000]).Array[0, 10],
@@ -41,7 +39,7 @@ public sealed class SnapshotPropertyTests
 
             foreach (var bucket in buckets)
             {
-                var created = SnapshotCalculator.CreationMonth(bucket);
+                var created = bucket.CreatedIn;
                 BucketMonth? previous = null;
                 foreach (var snapshot in full)
                 {
@@ -65,8 +63,8 @@ public sealed class SnapshotPropertyTests
         }, iter: 300);
     }
 
-    private static (Bucket[], IReadOnlyList<AllocationRow>, IReadOnlyList<BucketSpend>) Materialise(
-        (Bucket[] Buckets, (int Bucket, int Month, long Amount)[] Allocations, (int Bucket, int Month, long Amount)[] Spends) budget)
+    private static (SnapshotBucket[], IReadOnlyList<AllocationRow>, IReadOnlyList<BucketSpend>) Materialise(
+        (SnapshotBucket[] Buckets, (int Bucket, int Month, long Amount)[] Allocations, (int Bucket, int Month, long Amount)[] Spends) budget)
     {
         var buckets = budget.Buckets;
         var allocations = budget.Allocations
