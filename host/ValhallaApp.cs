@@ -19,7 +19,7 @@ public static class ValhallaApp
 
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = WithoutSettingsReload(args) });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -64,6 +64,20 @@ public static class ValhallaApp
             paths.DropFolder, Path.Combine(paths.ReportsFolder, ReportWriter.FileName), ReportTable.Render(report));
         return report;
     }
+
+    /// <summary>
+    /// Turns off reloading appsettings on change unless asked for. The settings watcher watches the
+    /// whole content root, and the data folder usually sits under it (dotnet run from the repository),
+    /// so it woke up on every database write (about 6 events per posted transaction, 0.1 ms each
+    /// request). Valhalla reads its settings at start-up anyway.
+    /// </summary>
+    private static string[] WithoutSettingsReload(string[] args) =>
+        args.Any(a => a.Contains(ReloadSetting, StringComparison.OrdinalIgnoreCase))
+        || Environment.GetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange") is not null
+            ? args
+            : [$"--{ReloadSetting}=false", .. args];
+
+    private const string ReloadSetting = "hostBuilder:reloadConfigOnChange";
 
     private static IServiceCollection AddValhallaPackServices(this IServiceCollection services)
     {

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Json;
+using Valhalla.Host;
+using Valhalla.Testing;
+
+namespace Valhalla.EndToEnd.Tests.Hosting;
+
+public sealed class SettingsTests : IDisposable
+{
+    private readonly HostFolders _folders = new();
+
+    public void Dispose() => _folders.Dispose();
+
+    [Fact]
+    public async Task Settings_files_are_not_watched_so_database_writes_under_the_content_root_wake_nothing()
+    {
+        await using var app = ValhallaApp.Build(_folders.HostArgs);
+
+        var settings = ((IConfigurationRoot)app.Configuration).Providers.OfType<JsonConfigurationProvider>().ToList();
+        Assert.NotEmpty(settings);
+        Assert.All(settings, provider => Assert.False(provider.Source.ReloadOnChange, provider.Source.Path));
+    }
+
+    [Fact]
+    public async Task Watching_settings_can_still_be_asked_for()
+    {
+        await using var app = ValhallaApp.Build([.. _folders.HostArgs, "--hostBuilder:reloadConfigOnChange=true"]);
+
+        Assert.Contains(((IConfigurationRoot)app.Configuration).Providers.OfType<JsonConfigurationProvider>(), p => p.Source.ReloadOnChange);
+    }
+}
