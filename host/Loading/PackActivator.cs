@@ -1,4 +1,3 @@
-using System.Runtime.Loader;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,8 +19,7 @@ internal sealed class PackActivator(IServiceProvider hostServices, ValhallaPaths
 {
     public async Task<PackRuntime> ActivateAsync(PackSource source, PackManifest manifest, CancellationToken ct)
     {
-        var (loader, pack) = Stage("pack_load_failed", "load its assembly", manifest, () => PackAssemblyLoader.Load(source.LoadFolder, manifest));
-        var loadContext = new WeakReference(AssemblyLoadContext.GetLoadContext(pack.GetType().Assembly));
+        var (loadContext, pack) = Stage("pack_load_failed", "load its assembly", manifest, () => PackAssemblyLoader.Load(source.LoadFolder, manifest));
         var databases = new List<SqlitePackDatabase>();
         ServiceProvider? services = null;
         try
@@ -38,7 +36,7 @@ internal sealed class PackActivator(IServiceProvider hostServices, ValhallaPaths
             var exports = Stage("pack_export_failed", "resolve its exports", manifest, () => ResolveExports(services, context));
             var gate = new RequestGate();
             var endpoints = Stage("pack_routes_failed", "map its routes", manifest, () => MapRoutes(pack, manifest, services, gate));
-            return new PackRuntime(manifest, source, loader, loadContext, services, databases, endpoints, exports, gate);
+            return new PackRuntime(manifest, source, loadContext, services, databases, endpoints, exports, gate);
         }
         catch
         {
@@ -52,7 +50,7 @@ internal sealed class PackActivator(IServiceProvider hostServices, ValhallaPaths
                 await database.DisposeAsync();
             }
 
-            loader.Dispose();
+            loadContext.Unload();
             throw;
         }
     }

@@ -1,4 +1,4 @@
-using McMaster.NETCore.Plugins;
+using System.Runtime.Loader;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Valhalla.Contracts;
@@ -12,8 +12,7 @@ namespace Valhalla.Host.Loading;
 internal sealed class PackRuntime(
     PackManifest manifest,
     PackSource source,
-    PluginLoader loader,
-    WeakReference loadContext,
+    AssemblyLoadContext loadContext,
     ServiceProvider services,
     IReadOnlyList<SqlitePackDatabase> databases,
     IReadOnlyList<Endpoint> endpoints,
@@ -35,7 +34,7 @@ internal sealed class PackRuntime(
     public RequestGate Gate => gate;
 
     /// <summary>The pack's load context, weakly: it must be collectable once the pack is unloaded.</summary>
-    public WeakReference LoadContext => loadContext;
+    public WeakReference LoadContext { get; } = new(loadContext);
 
     /// <summary>Routes as shown in reports, e.g. <c>GET /core/budget/buckets</c>.</summary>
     public IReadOnlyList<string> Routes { get; } = [.. endpoints.Select(RouteText.Describe)];
@@ -55,6 +54,6 @@ internal sealed class PackRuntime(
             await database.DisposeAsync();
         }
 
-        loader.Dispose();
+        loadContext.Unload();
     }
 }
