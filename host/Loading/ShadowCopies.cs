@@ -14,14 +14,22 @@ internal sealed class ShadowCopies : IDisposable
     public string Copy(string packFolder)
     {
         var target = Path.Combine(_root.Value.FullName, $"{Interlocked.Increment(ref _next)}-{Path.GetFileName(packFolder)}");
-        foreach (var file in Directory.EnumerateFiles(packFolder, "*", SearchOption.AllDirectories))
+        try
         {
-            var destination = Path.Combine(target, Path.GetRelativePath(packFolder, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
+            foreach (var file in Directory.EnumerateFiles(packFolder, "*", SearchOption.AllDirectories))
+            {
+                var destination = Path.Combine(target, Path.GetRelativePath(packFolder, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                File.Copy(file, destination);
+            }
 
-        return target;
+            return target;
+        }
+        catch
+        {
+            Delete(target);
+            throw;
+        }
     }
 
     public static void Delete(string copy)

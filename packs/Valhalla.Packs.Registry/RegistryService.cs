@@ -13,6 +13,9 @@ namespace Valhalla.Packs.Registry;
 /// </summary>
 public sealed class RegistryService(RegistryStore store, IPackCatalog catalog, TimeProvider time)
 {
+    // The host's finding code for "the new files did not replace the running copy".
+    private const string PreviousCopyServing = "previous_copy_serving";
+
     private ValidationReport? _synced;
 
     public async Task<IReadOnlyList<PackEntry>> ListAsync(string? tag, CancellationToken ct)
@@ -70,11 +73,12 @@ public sealed class RegistryService(RegistryStore store, IPackCatalog catalog, T
         // Not cancelled with the request: a reload half done would only be redone by the next one.
         var report = await catalog.ReloadAsync(code, CancellationToken.None)
             ?? throw new ApiProblem(StatusCodes.Status404NotFound, "Unknown pack.", $"No folder in the drop folder holds a pack with code '{code}'.");
-        if (report.Status != PackStatus.Loaded || report.Errors.Any())
+        if (report.Status != PackStatus.Loaded || report.Errors.Any() || report.Warnings.Any(w => w.Code == PreviousCopyServing))
         {
+            // Files still being copied leave only a warning: say that rather than nothing.
+            var why = report.Errors.Any() ? report.Errors : report.Warnings;
             var serving = report.Status == PackStatus.Loaded ? $" {code} {report.Manifest?.Version} keeps serving." : "";
-            throw ApiProblem.Conflict("The pack could not be reloaded.",
-                string.Join(" ", report.Errors.Select(e => $"{e.Code}: {e.Detail}")) + serving);
+            throw ApiProblem.Conflict("The pack could not be reloaded.", string.Join(" ", why.Select(f => $"{f.Code}: {f.Detail}")) + serving);
         }
 
         return await FindAsync(code, ct) ?? throw ApiProblem.NotFound("pack", code);
