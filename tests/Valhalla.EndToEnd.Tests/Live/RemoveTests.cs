@@ -14,6 +14,8 @@ public sealed class RemoveTests : LiveHostTest
         var folder = DropGoodPack();
         await Host.WaitForLoadedAsync(Fixture);
         Assert.Equal(HttpStatusCode.Created, (await Client.PostAsJsonAsync("fixtures/good/notes", new { text = "milk" })).StatusCode);
+        // Describing the pack fills the framework's type caches (API explorer, OpenAPI schemas) with its types.
+        Assert.Contains("/fixtures/good/notes", (await Client.GetStringAsync("openapi/v1.json")));
         var contexts = LoadContexts.LoadedFrom(Path.GetFileName(folder));
         Assert.NotEmpty(contexts);
 
