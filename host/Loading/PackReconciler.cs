@@ -60,7 +60,14 @@ internal sealed class PackReconciler(
         foreach (var runtime in _running.Reverse())
         {
             exports.RemoveOwner(runtime.Code);
-            await runtime.DisposeAsync();
+            try
+            {
+                await runtime.DisposeAsync();
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "{Pack} threw while being disposed", runtime.Code);
+            }
         }
 
         _running = [];

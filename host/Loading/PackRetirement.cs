@@ -23,7 +23,15 @@ internal static class PackRetirement
             logger.LogWarning("Requests to {Pack} {Version} still ran after {Seconds} s; unloading it anyway", code, version, DrainTimeout.TotalSeconds);
         }
 
-        await runtime.DisposeAsync();
+        try
+        {
+            await runtime.DisposeAsync();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "{Pack} {Version} threw while being disposed; unloading it anyway", code, version);
+        }
+
         // The state machine keeps its arguments alive; let go of the pack before asking the GC about it.
         runtime = null!;
         flushHostCaches();

@@ -45,15 +45,29 @@ internal sealed class PackRuntime(
     /// <summary>What starting it found beyond validation (an export another pack already offers, say).</summary>
     public IReadOnlyList<Finding> StartFindings { get; set; } = [];
 
-    /// <summary>Disposes the pack's services, then closes its databases, then drops its load context.</summary>
+    /// <summary>
+    /// Disposes the pack's services, then closes its databases, then unloads its load context. Each
+    /// step runs even when the one before threw (a pack's own Dispose, say); the first error is rethrown.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        await services.DisposeAsync();
-        foreach (var database in databases)
+        try
         {
-            await database.DisposeAsync();
+            await services.DisposeAsync();
         }
-
-        loadContext.Unload();
+        finally
+        {
+            try
+            {
+                foreach (var database in databases)
+                {
+                    await database.DisposeAsync();
+                }
+            }
+            finally
+            {
+                loadContext.Unload();
+            }
+        }
     }
 }
