@@ -50,7 +50,7 @@ internal sealed class PackReconciler(
     {
         var matches = RunningPacks.Match(_running, packs);
         return [.. packs.Select(pack => matches.TryGetValue(pack, out var current)
-            ? pack.IsValid ? reports.Serving(current, pack) : reports.Serving(current, pack, PackReports.PreviousCopyServing(current, "the files now in its folder are not valid"))
+            ? pack.IsValid ? reports.Serving(current, pack) : ServingDespiteInvalidFiles(current, pack)
             : pack.IsValid ? NotStarted(pack) : reports.Describe(pack, PackStatus.Skipped))];
     }
 
@@ -77,9 +77,7 @@ internal sealed class PackReconciler(
     {
         if (!pack.IsValid)
         {
-            return current is null
-                ? reports.Describe(pack, PackStatus.Skipped)
-                : reports.Serving(current, pack, PackReports.PreviousCopyServing(current, "the files now in its folder are not valid"));
+            return current is null ? reports.Describe(pack, PackStatus.Skipped) : ServingDespiteInvalidFiles(current, pack);
         }
 
         var reloading = scope.Reloaded == pack.Code;
@@ -193,6 +191,9 @@ internal sealed class PackReconciler(
             Unload(orphan, $"it requires {missing}, which is no longer loaded");
         }
     }
+
+    private PackReport ServingDespiteInvalidFiles(PackRuntime current, ValidatedPack pack) =>
+        reports.Serving(current, pack, PackReports.PreviousCopyServing(current, "the files now in its folder are not valid"));
 
     private PackReport NotStarted(ValidatedPack pack) =>
         _failed.TryGetValue(pack.Code, out var failed) ? reports.Failed(pack, failed) : reports.Describe(pack, PackStatus.Valid);

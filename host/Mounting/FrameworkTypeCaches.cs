@@ -23,7 +23,7 @@ namespace Valhalla.Host.Mounting;
 /// parameter type it has seen: collectible types are removed from it;</item>
 /// <item>the OpenAPI document's services, which cache schema ids, operations and JSON metadata by type.</item>
 /// </list>
-/// The last two are found by name. If a framework version renames them, nothing is cleared and the
+/// All but the first are internals found by name. If a framework version renames them, nothing is cleared and the
 /// unload check reports the pack as leaked instead of failing.
 /// </summary>
 internal static class FrameworkTypeCaches

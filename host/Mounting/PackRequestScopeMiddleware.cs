@@ -11,7 +11,7 @@ namespace Valhalla.Host.Mounting;
 /// </summary>
 internal sealed class PackRequestScopeMiddleware(RequestDelegate next, PackEndpointDataSource endpoints)
 {
-    public const string PackHeader = "Valhalla-Pack";
+    private const string PackHeader = "Valhalla-Pack";
 
     public async Task InvokeAsync(HttpContext context)
     {

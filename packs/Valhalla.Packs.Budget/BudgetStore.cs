@@ -12,6 +12,9 @@ public sealed class BudgetStore(IPackDatabase database)
         rollover AS Rollover, notes AS Notes, status AS Status, created_at AS CreatedAt, updated_at AS UpdatedAt
         """;
 
+    // Buckets list by priority, then name; the snapshot lists them the same way.
+    private const string ListingOrder = "ORDER BY priority, name COLLATE NOCASE, id";
+
     private const string ActiveNameTaken =
         "SELECT EXISTS (SELECT 1 FROM buckets WHERE status = 'active' AND name = @Name COLLATE NOCASE AND id <> @Id)";
 
@@ -21,7 +24,7 @@ public sealed class BudgetStore(IPackDatabase database)
             var sql = $"""
                 SELECT {BucketColumns} FROM buckets
                 WHERE (@Status IS NULL OR status = @Status) AND (@BucketType IS NULL OR bucket_type = @BucketType)
-                ORDER BY priority, name COLLATE NOCASE, id
+                {ListingOrder}
                 """;
             return [.. await connection.QueryAsync<Bucket>(new CommandDefinition(sql, new { Status = status, BucketType = bucketType }, cancellationToken: token))];
         }, ct);
@@ -33,12 +36,12 @@ public sealed class BudgetStore(IPackDatabase database)
     public Task<IReadOnlyList<SnapshotBucket>> ActiveForSnapshotAsync(CancellationToken ct) =>
         database.ReadAsync<IReadOnlyList<SnapshotBucket>>(async (connection, token) =>
         {
-            const string sql = """
+            const string sql = $"""
                 SELECT id AS Id, name AS Name, bucket_type AS BucketType, priority AS Priority, rollover AS Rollover,
                     monthly_limit AS MonthlyLimit, substr(created_at, 1, 7) AS CreatedIn
                 FROM buckets
                 WHERE status = 'active'
-                ORDER BY priority, name COLLATE NOCASE, id
+                {ListingOrder}
                 """;
             return [.. await connection.QueryAsync<SnapshotBucket>(new CommandDefinition(sql, cancellationToken: token))];
         }, ct);
