@@ -11,5 +11,4 @@ public static class CallerHttpContextExtensions
     /// host did not authenticate (a unit test's own <c>DefaultHttpContext</c>, for instance).
     /// </summary>
     public static Caller? GetCaller(this HttpContext context) => context.Features.Get<Caller>();
-
 }
