@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.HostFiltering;
 using Scalar.AspNetCore;
+using Valhalla.Host.Access;
 using Valhalla.Contracts.Catalog;
 using Valhalla.Contracts.Services;
 using Valhalla.Host.Configuration;
@@ -7,6 +10,7 @@ using Valhalla.Host.Http;
 using Valhalla.Host.Loading;
 using Valhalla.Host.Mounting;
 using Valhalla.Host.Reports;
+using Valhalla.Host.Stores;
 using Valhalla.Host.Validation;
 using Valhalla.Host.Watching;
 
@@ -25,6 +29,12 @@ public static class ValhallaApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // Bound to loopback, only loopback names are served: a web page cannot reach the host by DNS rebinding.
+        if (string.IsNullOrEmpty(builder.Configuration["AllowedHosts"]) && ListenAddresses.AllLoopback(ListenAddresses.From(builder.Configuration, DefaultUrl)))
+        {
+            builder.Services.Configure<HostFilteringOptions>(hosts => hosts.AllowedHosts = LoopbackHosts);
+        }
+
         // Request-by-request framework logs drown the pack report; configuration can still turn them up.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
@@ -33,26 +43,46 @@ public static class ValhallaApp
         var options = section.Get<ValhallaOptions>() ?? new ValhallaOptions();
         builder.Services.AddSingleton(ValhallaPaths.From(options, builder.Environment.ContentRootPath));
         builder.Services.AddValhallaPackServices();
+        builder.Services.AddValhallaAccess(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
 
         builder.Services.ConfigureHttpJsonOptions(json => WireJson.Configure(json.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
-        builder.Services.AddOpenApi(openApi => openApi.AddValueSchemas());
+        builder.Services.AddOpenApi(openApi => openApi.AddValueSchemas().AddKeySecurity());
         PackAwareServiceCheck.UseForApiExplorer(builder.Services);
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
+        app.UseMiddleware<AccessMiddleware>();
+        app.UseMiddleware<RequestBodyRules>();
         app.UseMiddleware<PackRequestScopeMiddleware>();
 
         ((IEndpointRouteBuilder)app).DataSources.Add(app.Services.GetRequiredService<PackEndpointDataSource>());
         app.MapHealthApi();
-        app.MapOpenApi();
-        app.MapScalarApiReference();
-        app.MapGet("/", () => TypedResults.Redirect("/scalar/v1")).ExcludeFromDescription();
+        app.MapKeysApi();
+
+        // The API reference and its document describe routes, not data: they load without a key, and its Authorize button takes one.
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
+        app.MapGet("/", () => TypedResults.Redirect("/scalar/v1")).ExcludeFromDescription().AllowAnonymous();
         return app;
+    }
+
+    /// <summary>
+    /// Why the host must not serve as configured, or null: authentication may be off only while every
+    /// address it listens on is loopback.
+    /// </summary>
+    public static string? RefusalToServe(WebApplication app)
+    {
+        var addresses = ListenAddresses.From(app.Configuration, DefaultUrl);
+        return app.Services.GetRequiredService<IOptions<AccessOptions>>().Value.Enabled || ListenAddresses.AllLoopback(addresses)
+            ? null
+            : $"authentication is off ({AccessOptions.Section}:Enabled=false) but the host would listen on {string.Join(", ", addresses.Where(a => !ListenAddresses.IsLoopback(a)))}, which is not loopback. Anyone who can reach it could read and change the household's money. Turn authentication on, or listen on 127.0.0.1 only.";
     }
 
     /// <summary>Loads every pack (which writes the JSON report), then logs the report table.</summary>
@@ -78,6 +108,19 @@ public static class ValhallaApp
             : [$"--{ReloadSetting}=false", .. args];
 
     private const string ReloadSetting = "hostBuilder:reloadConfigOnChange";
+
+    private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
+    private static IServiceCollection AddValhallaAccess(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AccessOptions>(configuration.GetSection(AccessOptions.Section));
+        services.AddSingleton<HostDatabase>();
+        services.AddSingleton<KeyStore>();
+        services.AddSingleton<KeyDirectory>();
+        services.AddSingleton<FailureThrottle>();
+        services.AddHostedService<KeyRefresher>();
+        return services;
+    }
 
     private static IServiceCollection AddValhallaPackServices(this IServiceCollection services)
     {

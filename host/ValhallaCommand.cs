@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Valhalla.Host.Access;
 using Valhalla.Host.Configuration;
 using Valhalla.Host.Http;
 using Valhalla.Host.Loading;
@@ -9,12 +10,18 @@ namespace Valhalla.Host;
 
 /// <summary>
 /// The command line: <c>valhalla [--strict] [config…]</c> serves; <c>valhalla validate [--json]</c>
-/// checks the drop folder without starting the web server (exit 0 when clean, 1 on any error).
+/// checks the drop folder without starting the web server (exit 0 when clean, 1 on any error);
+/// <c>valhalla keys create|list|revoke …</c> manages API keys (see <see cref="KeysCommand"/>).
 /// </summary>
 public static class ValhallaCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.FirstOrDefault() == "keys")
+        {
+            return await KeysAsync(args[1..]);
+        }
+
         var validate = args.FirstOrDefault() == "validate";
         var strict = args.Contains("--strict");
         var json = args.Contains("--json");
@@ -22,6 +29,16 @@ public static class ValhallaCommand
 
         await using var app = ValhallaApp.Build(hostArgs);
         return validate ? await ValidateAsync(app, json) : await ServeAsync(app, strict);
+    }
+
+    // keys create --name phone --scope read [--packs A,B] [config…]: the configuration (data root) is whatever is not the command's own.
+    private static async Task<int> KeysAsync(string[] args)
+    {
+        var configStart = Array.FindIndex(args, a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('='));
+        string[] command = configStart < 0 ? args : args[..configStart];
+        string[] hostArgs = configStart < 0 ? [] : args[configStart..];
+        await using var app = ValhallaApp.Build(hostArgs);
+        return await KeysCommand.RunAsync(app.Services.GetRequiredService<KeyDirectory>(), command, Console.Out, Console.Error);
     }
 
     private static async Task<int> ValidateAsync(WebApplication app, bool json)
@@ -37,6 +54,12 @@ public static class ValhallaCommand
 
     private static async Task<int> ServeAsync(WebApplication app, bool strict)
     {
+        if (ValhallaApp.RefusalToServe(app) is { } refusal)
+        {
+            app.Logger.LogCritical("Not serving: {Reason}", refusal);
+            return 1;
+        }
+
         var report = await ValhallaApp.LoadPacksAsync(app);
         strict |= app.Services.GetRequiredService<IOptions<ValhallaOptions>>().Value.Strict;
         if (strict && !report.Ok)

@@ -22,4 +22,7 @@ public sealed class ValhallaOptions
 
     /// <summary>How long the drop folder must stay unchanged before the host acts on a change, in milliseconds.</summary>
     public int WatchQuietMs { get; set; } = 250;
+
+    /// <summary>The largest request body accepted, in bytes (1 MB); larger ones are answered 413 before they are read.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 }

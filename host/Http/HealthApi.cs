@@ -1,7 +1,9 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Valhalla.Contracts.Access;
 using Valhalla.Contracts.Catalog;
 using Valhalla.Host.Loading;
 
@@ -10,6 +12,7 @@ namespace Valhalla.Host.Http;
 /// <summary>
 /// <c>GET /health</c>: the host is up; each pack's status says whether it serves. Packs that were
 /// unloaded but are still held in memory (leaked) are listed too, and make the host degraded.
+/// Without a key it answers the overall status only (for a monitor); the detail needs read.
 /// </summary>
 internal static class HealthApi
 {
@@ -18,20 +21,28 @@ internal static class HealthApi
         app.MapGet("/health", GetHealth)
             .WithName("GetHealth")
             .WithSummary("Host health and the status of every pack.")
-            .WithTags("Host");
+            .WithTags("Host")
+            .AllowAnonymous();
         return app;
     }
 
-    private static Ok<Health> GetHealth(PackHost host)
+    private static Ok<Health> GetHealth(PackHost host, HttpContext context)
     {
         var packs = host.Report.Packs.Select(p => new PackHealth(p.Code, p.Manifest?.Version, p.Status, p.Routes.Count, p.Errors.Count())).ToList();
         IReadOnlyList<string> leaked = [.. host.Unloads.Where(u => !u.Unloaded).Select(u => $"{u.Code} {u.Version}")];
         var status = packs.All(p => p.Status == PackStatus.Loaded) && leaked.Count == 0 ? "healthy" : "degraded";
-        return TypedResults.Ok(new Health(status, host.Report.GeneratedAt, packs, leaked));
+        return context.GetCaller() is null
+            ? TypedResults.Ok(new Health(status, host.Report.GeneratedAt, null, null))
+            : TypedResults.Ok(new Health(status, host.Report.GeneratedAt, packs, leaked));
     }
 }
 
-/// <param name="Leaked">Unloaded packs whose load context something still holds, as "CODE version".</param>
-internal sealed record Health(string Status, DateTimeOffset CheckedAt, IReadOnlyList<PackHealth> Packs, IReadOnlyList<string> Leaked);
+/// <param name="Packs">Each pack's status; only for a caller with a key.</param>
+/// <param name="Leaked">Unloaded packs whose load context something still holds, as "CODE version"; only for a caller with a key.</param>
+internal sealed record Health(
+    string Status,
+    DateTimeOffset CheckedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PackHealth>? Packs,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Leaked);
 
 internal sealed record PackHealth(string Code, string? Version, PackStatus Status, int Routes, int Errors);

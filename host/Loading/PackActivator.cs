@@ -78,7 +78,7 @@ internal sealed class PackActivator(IServiceProvider hostServices, ValhallaPaths
     {
         var builder = new PackEndpointRouteBuilder(services);
         var group = builder.MapGroup(manifest.RoutePrefix)
-            .WithMetadata(new PackEndpointMetadata(manifest.Code, manifest.Version, services, gate))
+            .WithMetadata(new PackEndpointMetadata(manifest.Code, manifest.Version, manifest.Tags, services, gate))
             .WithTags(manifest.Name);
         pack.MapRoutes(group);
 

@@ -40,8 +40,8 @@ public sealed record PackEntry(
     DateTimeOffset? RegisteredAt,
     DateTimeOffset? UpdatedAt);
 
-/// <summary><c>GET /core/packs</c>.</summary>
-public sealed record PackList(IReadOnlyList<PackEntry> Items, int Total);
+/// <summary><c>GET /core/packs</c>: one page of the packs, and how many there are in all.</summary>
+public sealed record PackList(IReadOnlyList<PackEntry> Items, int Total, int Limit, int Offset);
 
 /// <summary><c>GET /core/packs/validate</c>, in the seed's shape.</summary>
 public sealed record ValidationSummary(bool Ok, IReadOnlyList<Finding> Errors, IReadOnlyList<Finding> Warnings, int Checked);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Valhalla.Contracts;
+using Valhalla.Contracts.Access;
 using Valhalla.Contracts.Catalog;
 using Valhalla.Packs.Kit;
 
@@ -16,9 +17,10 @@ public static class PacksApi
         var api = routes.MapGroup("").AddEndpointFilter<ApiProblemFilter>().ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("", ListPacks)
-            .WithName("ListPacks").WithSummary("Every known pack with its status; ?tag= filters.");
+            .WithName("ListPacks").WithSummary("Every known pack with its status; ?tag= filters; paging with limit and offset.");
         api.MapPost("", RegisterPack)
-            .WithName("RegisterPack").WithSummary("Registers a manifest (the record pack.json holds).")
+            .WithName("RegisterPack").WithSummary("Registers a manifest (the record pack.json holds). Needs an admin key.")
+            .RequireScope(AccessScope.Admin)
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/validate", ValidatePacks)
             .WithName("ValidatePacks").WithSummary("Re-runs validation over the drop folder.");
@@ -26,16 +28,18 @@ public static class PacksApi
             .WithName("GetPack").WithSummary("One pack: status, routes, data paths, errors and warnings.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{code}/reload", ReloadPack)
-            .WithName("ReloadPack").WithSummary("Reloads a pack from its folder in the drop folder; its old copy serves until the new one is mounted.")
+            .WithName("ReloadPack").WithSummary("Reloads a pack from its folder in the drop folder; its old copy serves until the new one is mounted. Needs an admin key.")
+            .RequireScope(AccessScope.Admin)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }
 
-    private static async Task<Ok<PackList>> ListPacks(RegistryService registry, string? tag, CancellationToken ct)
+    private static async Task<Ok<PackList>> ListPacks(RegistryService registry, string? tag, int? limit, int? offset, CancellationToken ct)
     {
+        var page = PackPage.Check(limit, offset);
         var items = await registry.ListAsync(string.IsNullOrWhiteSpace(tag) ? null : tag, ct);
-        return TypedResults.Ok(new PackList(items, items.Count));
+        return TypedResults.Ok(new PackList([.. items.Skip(page.Offset).Take(page.Limit)], items.Count, page.Limit, page.Offset));
     }
 
     private static async Task<Ok<PackEntry>> GetPack(RegistryService registry, string code, CancellationToken ct) =>

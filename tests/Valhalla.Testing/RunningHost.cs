@@ -18,15 +18,38 @@ public sealed class RunningHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private RunningHost(WebApplication app, ValidationReport report, Uri address)
+    private readonly List<HttpClient> _clients = [];
+
+    private RunningHost(WebApplication app, ValidationReport report, Uri address, string? ownerKey)
     {
         _app = app;
         Report = report;
-        Client = new HttpClient { BaseAddress = address };
+        Address = address;
+        OwnerKey = ownerKey;
+        Client = ClientWith(ownerKey);
     }
 
-    /// <summary>A client whose base address is the host's, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    /// <summary>The host's base address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri Address { get; }
+
+    /// <summary>The owner key (admin) the host wrote to <c>owner.key</c> in its data root, or null when the file is missing.</summary>
+    public string? OwnerKey { get; }
+
+    /// <summary>A client of the host that carries the owner key, as every request to the host needs a key.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>A client of the host that sends <paramref name="key"/> as a bearer token, or no key when it is null.</summary>
+    public HttpClient ClientWith(string? key)
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        }
+
+        _clients.Add(client);
+        return client;
+    }
 
     /// <summary>The report of this start-up.</summary>
     public ValidationReport Report { get; }
@@ -53,7 +76,9 @@ public sealed class RunningHost : IAsyncDisposable
             var report = await ValhallaApp.LoadPacksAsync(app);
             await app.StartAsync();
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-            return new RunningHost(app, report, new Uri(address + "/"));
+            var ownerKeyFile = Path.Combine(dataRoot, "owner.key");
+            var ownerKey = File.Exists(ownerKeyFile) ? (await File.ReadAllTextAsync(ownerKeyFile)).Trim() : null;
+            return new RunningHost(app, report, new Uri(address + "/"), ownerKey);
         }
         catch
         {
@@ -98,7 +123,11 @@ public sealed class RunningHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
