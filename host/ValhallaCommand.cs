@@ -15,11 +15,14 @@ namespace Valhalla.Host;
 /// </summary>
 public static class ValhallaCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
+
+    /// <summary>Runs the command line, writing a command's own output (not the host's logs) to <paramref name="output"/> and <paramref name="error"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         if (args.FirstOrDefault() == "keys")
         {
-            return await KeysAsync(args[1..]);
+            return await KeysAsync(args[1..], output, error);
         }
 
         var validate = args.FirstOrDefault() == "validate";
@@ -32,13 +35,13 @@ public static class ValhallaCommand
     }
 
     // keys create --name phone --scope read [--packs A,B] [config…]: the configuration (data root) is whatever is not the command's own.
-    private static async Task<int> KeysAsync(string[] args)
+    private static async Task<int> KeysAsync(string[] args, TextWriter output, TextWriter error)
     {
         var configStart = Array.FindIndex(args, a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('='));
         string[] command = configStart < 0 ? args : args[..configStart];
         string[] hostArgs = configStart < 0 ? [] : args[configStart..];
         await using var app = ValhallaApp.Build(hostArgs);
-        return await KeysCommand.RunAsync(app.Services.GetRequiredService<KeyDirectory>(), command, Console.Out, Console.Error);
+        return await KeysCommand.RunAsync(app.Services.GetRequiredService<KeyDirectory>(), command, output, error);
     }
 
     private static async Task<int> ValidateAsync(WebApplication app, bool json)

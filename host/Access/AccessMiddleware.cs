@@ -56,7 +56,7 @@ internal sealed class AccessMiddleware(RequestDelegate next, KeyDirectory keys, 
             return;
         }
 
-        var key = presented is null ? null : keys.Authenticate(presented);
+        var key = presented is null ? null : await keys.AuthenticateAsync(presented, context.RequestAborted);
         if (key is null)
         {
             throttle.RecordFailure(address);

@@ -17,13 +17,38 @@ internal sealed class KeyDirectory(KeyStore store, TimeProvider time)
     // Last-used times are kept to the minute, so a busy key costs one write a minute, not one a request.
     private static readonly TimeSpan UsagePrecision = TimeSpan.FromMinutes(1);
     private static readonly byte[] NoHash = new byte[32];
+    private static readonly TimeSpan OnDemandInterval = TimeSpan.FromMilliseconds(250);
 
     private volatile FrozenDictionary<string, (ApiKey Key, byte[] Hash)> _active = FrozenDictionary<string, (ApiKey, byte[])>.Empty;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastUsed = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _unsaved = new();
+    private long _lastOnDemandRefresh;
 
-    /// <summary>The active key <paramref name="presented"/> is, or null when it is none (unknown, revoked or malformed).</summary>
-    public ApiKey? Authenticate(string presented)
+    /// <summary>
+    /// The active key <paramref name="presented"/> is, or null when it is none (unknown, revoked or
+    /// malformed). A well-formed key this host does not know yet (just created by the <c>keys</c>
+    /// command) makes it re-read its keys at once, at most every quarter second.
+    /// </summary>
+    public async ValueTask<ApiKey?> AuthenticateAsync(string presented, CancellationToken ct)
+    {
+        if (Authenticate(presented) is { } key)
+        {
+            return key;
+        }
+
+        var now = time.GetUtcNow().UtcTicks;
+        var last = Interlocked.Read(ref _lastOnDemandRefresh);
+        if (ApiKeySecret.IdOf(presented) is null || now - last < OnDemandInterval.Ticks
+            || Interlocked.CompareExchange(ref _lastOnDemandRefresh, now, last) != last)
+        {
+            return null;
+        }
+
+        await RefreshAsync(ct);
+        return Authenticate(presented);
+    }
+
+    private ApiKey? Authenticate(string presented)
     {
         var id = ApiKeySecret.IdOf(presented);
         var found = id is not null && _active.TryGetValue(id, out var entry) ? entry : default;

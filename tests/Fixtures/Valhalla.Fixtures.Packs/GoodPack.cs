@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Valhalla.Contracts;
+using Valhalla.Contracts.Access;
 using Valhalla.Contracts.Stores;
 
 namespace Valhalla.Fixtures.Packs;
 
-/// <summary>A small working pack: one table, a route that writes and one that reads.</summary>
+/// <summary>A small working pack: one table, a route that writes and one that reads, and one that says who called.</summary>
 public sealed class GoodPack : IPack
 {
     public void ConfigureServices(IServiceCollection services, IPackContext context)
@@ -18,6 +19,7 @@ public sealed class GoodPack : IPack
     public void MapRoutes(IEndpointRouteBuilder routes)
     {
         routes.MapGet("/ping", () => TypedResults.Ok(new Pong("pong")));
+        routes.MapGet("/whoami", (HttpContext http) => TypedResults.Ok(http.GetCaller()));
         routes.MapPost("/notes", async (NoteInput input, IPackDatabase db, CancellationToken ct) =>
         {
             var id = await db.WriteAsync((c, tx, t) => Insert(c, tx, input.Text, t), ct);
