@@ -16,7 +16,7 @@ internal static class HotAdd
     {
         using var instance = new ValhallaInstance().WithPacks("Valhalla.Packs.Registry");
         await using var host = await instance.StartAsync();
-        using var client = new HttpClient { BaseAddress = host.Address };
+        using var client = instance.Client(host);
         var staging = Path.Combine(instance.Root, "staging");
         var times = new List<double>();
         for (var round = 1; round <= Math.Max(options.Rounds, 5); round++)

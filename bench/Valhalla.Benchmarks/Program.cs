@@ -36,6 +36,12 @@ if (options.Runs("read"))
     await ReadPath.RunAsync(options, report);
 }
 
+if (options.Runs("auth"))
+{
+    Console.Error.WriteLine("Cost of checking keys…");
+    await AuthCost.RunAsync(options, report);
+}
+
 if (options.Runs("startup"))
 {
     Console.Error.WriteLine("Start-up…");

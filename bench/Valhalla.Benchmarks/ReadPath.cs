@@ -29,7 +29,7 @@ internal static class ReadPath
         var buckets = new List<string>();
         await using (var first = await valhalla.StartAsync())
         {
-            using var client = new HttpClient { BaseAddress = first.Address };
+            using var client = valhalla.Client(first);
             for (var i = 0; i < Buckets; i++)
             {
                 buckets.Add(await ValhallaInstance.CreateBucketAsync(client, $"Bucket {i:D3}"));
@@ -43,7 +43,7 @@ internal static class ReadPath
 
         await using var host = await valhalla.StartAsync();
         await using var floor = await ServerProcess.StartAsync(typeof(ReadPath).Assembly.Location, ["serve-raw-read", ledger], "health");
-        using var http = new HttpClient { BaseAddress = host.Address };
+        using var http = valhalla.Client(host);
         using var floorHttp = new HttpClient { BaseAddress = floor.Address };
         await using var raw = new SqliteConnection($"Data Source={ledger};Mode=ReadOnly");
         await raw.OpenAsync();
@@ -75,7 +75,7 @@ internal static class ReadPath
     /// shared machine while staying warm; the first request of each block, which pays for waking its
     /// side after the others ran, is not counted.
     /// </summary>
-    private static async Task<List<double>[]> InterleavedMediansAsync(int rounds, IReadOnlyList<Func<Task>> calls)
+    internal static async Task<List<double>[]> InterleavedMediansAsync(int rounds, IReadOnlyList<Func<Task>> calls)
     {
         const int Block = 10;
 

@@ -7,9 +7,9 @@ internal static class Startup
     {
         var empty = await MeasureAsync(options, () => ServerProcess.StartAsync(typeof(Startup).Assembly.Location, ["serve-empty"], "health"));
         using var three = new ValhallaInstance().WithPacks("Valhalla.Packs.Registry", "Valhalla.Packs.Budget", "Valhalla.Packs.Transactions");
-        var real = await MeasureAsync(options, three.StartAsync);
+        var real = await MeasureAsync(options, () => three.StartAsync());
         using var hundred = new ValhallaInstance().WithGeneratedPacks(100);
-        var generated = await MeasureAsync(options, hundred.StartAsync);
+        var generated = await MeasureAsync(options, () => hundred.StartAsync());
 
         report.AddLatency("start-up, the 3 packs", real.Ms, empty.Ms, null);
         report.AddLatency("start-up, 100 generated packs", generated.Ms, empty.Ms, null);

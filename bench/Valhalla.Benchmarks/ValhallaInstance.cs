@@ -53,8 +53,17 @@ internal sealed class ValhallaInstance : IDisposable
         return folder;
     }
 
-    public Task<ServerProcess> StartAsync() =>
-        ServerProcess.StartAsync(Paths.HostDll, [$"--Valhalla:DataPath={Root}", $"--Valhalla:PacksPath={DropFolder}"], "health");
+    public Task<ServerProcess> StartAsync(params string[] extraArgs) =>
+        ServerProcess.StartAsync(Paths.HostDll, [$"--Valhalla:DataPath={Root}", $"--Valhalla:PacksPath={DropFolder}", .. extraArgs], "health");
+
+    /// <summary>A client of <paramref name="host"/> carrying the owner key the host wrote on its first start.</summary>
+    public HttpClient Client(ServerProcess host, HttpMessageHandler? handler = null)
+    {
+        var client = handler is null ? new HttpClient() : new HttpClient(handler);
+        client.BaseAddress = host.Address;
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", File.ReadAllText(Path.Combine(Root, "owner.key")).Trim());
+        return client;
+    }
 
     public static async Task<string> CreateBucketAsync(HttpClient client, string name)
     {

@@ -20,7 +20,7 @@ internal static class WritePath
         var baselineFile = Path.Combine(valhalla.Root, "baseline.db");
         var sameWorkFile = Path.Combine(valhalla.Root, "same-work.db");
         await using var host = await valhalla.StartAsync();
-        using var hostClient = Client(host);
+        using var hostClient = valhalla.Client(host, Handler());
         var bucket = await ValhallaInstance.CreateBucketAsync(hostClient, "Groceries");
         await using var baseline = await ServerProcess.StartAsync(typeof(WritePath).Assembly.Location, ["serve-baseline", baselineFile], "health");
         await using var sameWork = await ServerProcess.StartAsync(
@@ -70,13 +70,14 @@ internal static class WritePath
         return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM transactions");
     }
 
-    private static HttpRequestMessage Expense(int i, string bucket) => new(HttpMethod.Post, "core/transactions")
+    internal static HttpRequestMessage Expense(int i, string bucket) => new(HttpMethod.Post, "core/transactions")
     {
         Content = JsonContent.Create(new { tx_type = "expense", amount = 1 + (i % 1000) / 100m, date = "2026-01-15", bucket_id = bucket }),
     };
 
-    private static HttpClient Client(ServerProcess server) =>
-        new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = server.Address };
+    private static HttpClient Client(ServerProcess server) => new(Handler()) { BaseAddress = server.Address };
+
+    internal static SocketsHttpHandler Handler() => new() { MaxConnectionsPerServer = 256 };
 
     private sealed class Side(HttpClient http)
     {
