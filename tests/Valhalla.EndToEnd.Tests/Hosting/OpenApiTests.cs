@@ -29,4 +29,16 @@ public sealed class OpenApiTests() : HostTest(BuiltPacks.Registry, BuiltPacks.Bu
         Assert.Equal(0.01m, (decimal)schemas["Money"]!["multipleOf"]!);
         Assert.Equal("string", (string?)schemas["Month"]!["type"]);
     }
+
+    [Fact]
+    public async Task The_document_declares_how_to_send_a_key_and_loads_without_one()
+    {
+        var document = await Host.ClientWith(null).GetFromJsonAsync<JsonObject>("openapi/v1.json");
+
+        var schemes = document!["components"]!["securitySchemes"]!;
+        Assert.Equal("http", (string?)schemes["bearer"]!["type"]);
+        Assert.Equal("bearer", (string?)schemes["bearer"]!["scheme"]);
+        Assert.Equal("X-Api-Key", (string?)schemes["api_key"]!["name"]);
+        Assert.Contains(document["security"]!.AsArray(), requirement => requirement!.AsObject().ContainsKey("bearer"));
+    }
 }
