@@ -67,9 +67,9 @@ internal sealed class ServerProcess : IAsyncDisposable
                     return new ServerProcess(process, address, clock.Elapsed);
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet: poll again.
+                // Not listening yet, or too busy starting to answer within the poll's timeout: poll again.
             }
 
             await Task.Delay(2);

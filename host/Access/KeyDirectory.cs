@@ -22,6 +22,7 @@ internal sealed class KeyDirectory(KeyStore store, TimeProvider time)
     private volatile FrozenDictionary<string, (ApiKey Key, byte[] Hash)> _active = FrozenDictionary<string, (ApiKey, byte[])>.Empty;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastUsed = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _unsaved = new();
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
     private long _lastOnDemandRefresh;
 
     /// <summary>
@@ -105,18 +106,27 @@ internal sealed class KeyDirectory(KeyStore store, TimeProvider time)
     /// <summary>Saves pending last-used times, then re-reads the keys.</summary>
     public async Task RefreshAsync(CancellationToken ct)
     {
-        if (!_unsaved.IsEmpty)
+        // One at a time, so a list read before a revocation never replaces one read after it.
+        await _refreshing.WaitAsync(ct);
+        try
         {
-            var batch = _unsaved.ToArray();
-            await store.TouchAsync(batch, ct);
-            foreach (var (id, at) in batch)
+            if (!_unsaved.IsEmpty)
             {
-                _unsaved.TryRemove(new KeyValuePair<string, DateTimeOffset>(id, at));
+                var batch = _unsaved.ToArray();
+                await store.TouchAsync(batch, ct);
+                foreach (var (id, at) in batch)
+                {
+                    _unsaved.TryRemove(new KeyValuePair<string, DateTimeOffset>(id, at));
+                }
             }
-        }
 
-        var keys = await store.ListAsync(ct);
-        _active = keys.Where(k => !k.Key.Revoked).ToFrozenDictionary(k => k.Key.Id, StringComparer.Ordinal);
+            var keys = await store.ListAsync(ct);
+            _active = keys.Where(k => !k.Key.Revoked).ToFrozenDictionary(k => k.Key.Id, StringComparer.Ordinal);
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
     }
 
     /// <summary>True when no key was ever created on this data root.</summary>
