@@ -15,7 +15,7 @@ internal sealed class Report
         _rows.Add([
             what,
             $"{ratio:F2}×",
-            atLeast is { } target ? $"≥ {target:F1}× {(ratio >= target ? "met" : "MISSED")}" : "-",
+            atLeast is { } target ? $"≥ {target:0.0#}× {(ratio >= target ? "met" : "MISSED")}" : "-",
             $"{Stats.Spread([.. ours.Select(r => r.Throughput)])} req/s, p50 {Stats.Median([.. ours.Select(r => Stats.Percentile(r.LatenciesMs, 50))]):F2} ms, p99 {Stats.Median([.. ours.Select(r => Stats.Percentile(r.LatenciesMs, 99))]):F2} ms, {ours.Sum(r => r.Failed)} failed",
             $"{Stats.Spread([.. theirs.Select(r => r.Throughput)])} req/s, p50 {Stats.Median([.. theirs.Select(r => Stats.Percentile(r.LatenciesMs, 50))]):F2} ms, p99 {Stats.Median([.. theirs.Select(r => Stats.Percentile(r.LatenciesMs, 99))]):F2} ms",
         ]);
@@ -28,7 +28,7 @@ internal sealed class Report
         _rows.Add([
             what,
             $"{ratio:F2}×",
-            atMost is { } target ? $"≤ {target:F1}× {(ratio <= target ? "met" : "MISSED")}" : "-",
+            atMost is { } target ? $"≤ {target:0.0#}× {(ratio <= target ? "met" : "MISSED")}" : "-",
             $"{Stats.Spread(ours, "F2")} {unit}",
             $"{Stats.Spread(theirs, "F2")} {unit}",
         ]);
