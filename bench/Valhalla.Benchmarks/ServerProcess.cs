@@ -31,6 +31,16 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>CPU time the process has used so far (user + system), from /proc; its resolution is the kernel's clock tick.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Runs <c>dotnet {dll} {args} --urls=…</c> and polls <paramref name="readyPath"/> until it answers 200.</summary>
     public static async Task<ServerProcess> StartAsync(string dll, IEnumerable<string> args, string readyPath)
     {
