@@ -39,7 +39,8 @@ public static class ValhallaCommand
     {
         var configStart = Array.FindIndex(args, a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('='));
         string[] command = configStart < 0 ? args : args[..configStart];
-        string[] hostArgs = configStart < 0 ? [] : args[configStart..];
+        // Only warnings: the key goes to standard output, where a script may capture it (key=$(… keys create …)).
+        string[] hostArgs = ["--Logging:LogLevel:Default=Warning", .. configStart < 0 ? [] : args[configStart..]];
         await using var app = ValhallaApp.Build(hostArgs);
         return await KeysCommand.RunAsync(app.Services.GetRequiredService<KeyDirectory>(), command, output, error);
     }
