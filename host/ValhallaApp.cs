@@ -47,7 +47,10 @@ public static class ValhallaApp
         app.UseRouting();
         app.UseMiddleware<PackRequestScopeMiddleware>();
 
-        ((IEndpointRouteBuilder)app).DataSources.Add(app.Services.GetRequiredService<PackEndpointDataSource>());
+        var packEndpoints = app.Services.GetRequiredService<PackEndpointDataSource>();
+        var dataSources = ((IEndpointRouteBuilder)app).DataSources;
+        dataSources.Add(packEndpoints);
+        packEndpoints.UseHostEndpoints(() => dataSources.Where(source => source != packEndpoints).SelectMany(source => source.Endpoints));
         app.MapHealthApi();
         app.MapOpenApi();
         app.MapScalarApiReference();
