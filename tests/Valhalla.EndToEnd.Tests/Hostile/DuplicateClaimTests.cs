@@ -36,6 +36,26 @@ public sealed class DuplicateClaimTests() : HostTest(BuiltPacks.Budget, BuiltPac
     }
 
     [Fact]
+    public async Task A_stranger_claiming_a_serving_packs_prefix_and_data_file_is_skipped_at_the_next_start()
+    {
+        var groceries = await Client.CreateBucketAsync("Groceries", "essentials", 900);
+
+        await RestartAsync(whileStopped: () => Folders.Drop(BuiltPacks.Fixtures, "Aaa-stranger", m =>
+        {
+            m["code"] = "X-STRANGER-1";
+            m["route_prefix"] = "/core/budget/buckets";
+            m["data_paths"] = new JsonArray("budget/budget.db-journal");
+        }));
+
+        Assert.Equal(PackStatus.Loaded, Host.Report.Packs.Single(p => p.Code == "P-BUDGET-1").Status);
+        var stranger = Host.Report.Packs.Single(p => p.Code == "X-STRANGER-1");
+        Assert.Equal(PackStatus.Skipped, stranger.Status);
+        Assert.Contains($"folder {BuiltPacks.Budget} keeps it: it was serving", Assert.Single(stranger.Errors, e => e.Code == "route_prefix_overlap").Detail);
+        Assert.Contains("is one of the SQLite files of P-BUDGET-1's 'budget/budget.db'", Assert.Single(stranger.Errors, e => e.Code == "data_path_duplicate").Detail);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"core/budget/buckets/{groceries}")).StatusCode);
+    }
+
+    [Fact]
     public async Task What_serves_is_recorded_under_the_host_folder()
     {
         var record = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Folders.DataRoot, "host", "serving.json")))!;
