@@ -31,7 +31,18 @@ internal static class DataPathChecks
     public static string FullPath(string dataPath, ValhallaPaths paths) => Path.GetFullPath(dataPath, paths.DataRoot);
 
     /// <summary>The file a data path names, as the file system sees it: full, with every existing symbolic link resolved.</summary>
-    public static string CanonicalPath(string dataPath, ValhallaPaths paths) => RealPath(FullPath(dataPath, paths));
+    public static string CanonicalPath(string dataPath, ValhallaPaths paths)
+    {
+        var full = FullPath(dataPath, paths);
+        try
+        {
+            return RealPath(full);
+        }
+        catch (IOException)
+        {
+            return full; // a link that cannot be resolved (a loop) is refused by Check; compare it as written
+        }
+    }
 
     private static Finding? Refuse(string pack, string dataPath, ValhallaPaths paths)
     {
@@ -48,15 +59,24 @@ internal static class DataPathChecks
         }
 
         var full = FullPath(dataPath, paths);
-        var realRoot = RealPath(paths.DataRoot);
-        var real = RealPath(full);
-        if (!IsInside(full, paths.DataRoot) || !IsInside(real, realRoot, FileSystemCase.ComparisonFor(paths.DataRoot)))
+        var comparison = FileSystemCase.ComparisonFor(paths.DataRoot);
+        string realRoot, real;
+        try
+        {
+            (realRoot, real) = (RealPath(paths.DataRoot), RealPath(full));
+        }
+        catch (IOException ex)
+        {
+            return ManifestChecks.Error(pack, FindingCodes.DataPathInvalid, "A data path cannot be resolved.",
+                $"data_paths '{dataPath}' passes through a symbolic link that cannot be resolved ({ex.Message}). Use a plain path inside the data root.");
+        }
+
+        if (!IsInside(full, paths.DataRoot) || !IsInside(real, realRoot, comparison))
         {
             return ManifestChecks.Error(pack, FindingCodes.DataPathEscapesRoot, "A data path leaves the data root.",
                 $"data_paths '{dataPath}' resolves to {real}, outside the data root {realRoot} (through '..' or a symbolic link). Use a path inside the data root.");
         }
 
-        var comparison = FileSystemCase.ComparisonFor(paths.DataRoot);
         if (DataFiles.SameOrInside(full, paths.DropFolder, comparison) || DataFiles.SameOrInside(real, RealPath(paths.DropFolder), comparison))
         {
             return ManifestChecks.Error(pack, FindingCodes.DataPathInDropFolder, "A data path lies in the drop folder.",
@@ -70,7 +90,7 @@ internal static class DataPathChecks
             if (DataFiles.SameOrInside(database, owned, comparison) || DataFiles.SameOrInside(database, RealPath(owned), comparison))
             {
                 return ManifestChecks.Error(pack, FindingCodes.DataPathHostOwned, "A data path names a file the host owns.",
-                    $"data_paths '{dataPath}' resolves to {real}, which is {what} ({Path.GetRelativePath(paths.DataRoot, owned)} under the data root). The host writes there; use a path of the pack's own, e.g. {pack.ToLowerInvariant()}/{pack.ToLowerInvariant()}.db.");
+                    $"data_paths '{dataPath}' resolves to {real}, which belongs to {what} ({Path.GetRelativePath(paths.DataRoot, owned)} under the data root). The host writes there; use a path of the pack's own, e.g. {pack.ToLowerInvariant()}/{pack.ToLowerInvariant()}.db.");
             }
         }
 
