@@ -129,13 +129,9 @@ public sealed class PackHost : IAsyncDisposable
 
     private void RecordServing()
     {
-        IReadOnlyList<ServingPack> now = [.. _reconciler.Running.Select(r => new ServingPack(r.Code, Path.GetFileName(r.Source.Folder)))];
-        if (!now.ToHashSet().SetEquals(Serving()) || !File.Exists(ServingRecord.PathOf(_paths)))
-        {
-            ServingRecord.Write(_paths, now, _logger);
-        }
-
-        _serving = now;
+        // Only after a pass that ran, so only when something in the drop folder changed: cheap to always write.
+        _serving = [.. _reconciler.Running.Select(r => new ServingPack(r.Code, Path.GetFileName(r.Source.Folder), r.Manifest.RoutePrefix, r.Manifest.DataPaths))];
+        ServingRecord.Write(_paths, _serving, _logger);
     }
 
     private async Task PublishAsync(ValidationReport report, CancellationToken ct)

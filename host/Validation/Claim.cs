@@ -13,10 +13,13 @@ internal sealed record Claim(
 /// <summary>How a folder relates to the packs that were serving; lower wins a contested claim.</summary>
 internal enum ServedRank
 {
-    /// <summary>This folder was serving.</summary>
+    /// <summary>This folder was serving, and claims what it served with.</summary>
     Folder = 0,
 
-    /// <summary>Its code was serving from a folder that is gone (a moved or renamed folder).</summary>
+    /// <summary>
+    /// Its code was serving: from a folder that is gone (a moved or renamed folder), or from this folder
+    /// with other claims (new files that change the prefix or data paths, not started yet).
+    /// </summary>
     Code = 1,
 
     /// <summary>Nothing of it was serving.</summary>

@@ -4,8 +4,9 @@ namespace Valhalla.Host.Validation;
 
 /// <summary>
 /// Settles contested claims (one code, overlapping route prefixes, one data file) without taking the
-/// pack that holds them down: folders are ranked — the folder that was serving, then the folder
-/// holding a code that was serving from a folder now gone, then folders valid on their own, then
+/// pack that holds them down: folders are ranked — the folder that was serving (with the claims it
+/// served with), then a folder holding a code that was serving (moved, or with new claims), then
+/// folders valid on their own, then
 /// ordinal folder-name order — and each folder in turn gets what no folder before it holds. A folder
 /// that loses any claim is refused, with a finding naming the holder and why it keeps it. A folder
 /// that is invalid on its own and was not serving holds nothing, so a broken stray copy never
@@ -62,7 +63,7 @@ internal static class ClaimResolver
 
     private static string Why(Claim holder, Claim loser) =>
         holder.Served < loser.Served
-            ? holder.Served == ServedRank.Folder ? "it was serving" : $"it holds {holder.Code}, which was serving from a folder now gone"
+            ? holder.Served == ServedRank.Folder ? "it was serving" : $"it holds {holder.Code}, which was serving"
             : holder.Valid && !loser.Valid ? "its files are valid and this folder's are not"
             : $"neither was serving, and {holder.Folder} comes first in ordinal folder-name order";
 }

@@ -61,8 +61,8 @@ public sealed class PackValidator(ValhallaPaths paths)
     private Claim ClaimOf(DiscoveredPack pack, bool valid, IReadOnlyCollection<ServingPack> serving, HashSet<string> folders)
     {
         var manifest = pack.Manifest!;
-        var served = serving.Any(s => s.Code == pack.Code && s.Folder == pack.FolderName) ? ServedRank.Folder
-            : serving.Any(s => s.Code == pack.Code && !folders.Contains(s.Folder)) ? ServedRank.Code
+        var served = serving.Any(s => s.Code == pack.Code && s.Folder == pack.FolderName && s.ClaimsTheSame(manifest)) ? ServedRank.Folder
+            : serving.Any(s => s.Code == pack.Code && (s.Folder == pack.FolderName || !folders.Contains(s.Folder))) ? ServedRank.Code
             : ServedRank.None;
         var files = manifest.DataPaths
             .Where(d => !string.IsNullOrWhiteSpace(d) && !Path.IsPathRooted(d) && d.IndexOfAny(Path.GetInvalidPathChars()) < 0)

@@ -115,8 +115,21 @@ public sealed class PackValidatorTests : IDisposable
         var packs = _drop.Validate([new ServingPack("X-B-RENAMED", "gone")]);
 
         Assert.True(packs.Single(p => p.Code == "X-B-RENAMED").IsValid);
-        Assert.Contains("it holds X-B-RENAMED, which was serving from a folder now gone",
+        Assert.Contains("it holds X-B-RENAMED, which was serving",
             AssertError(packs.Single(p => p.Code == "X-A-NEWCOMER"), "route_prefix_overlap").Detail);
+    }
+
+    [Fact]
+    public void New_files_of_a_serving_pack_cannot_take_the_prefix_of_another_serving_pack()
+    {
+        _drop.Add("a-changed", m => m["route_prefix"] = "/fixtures/b-steady/sub");
+        _drop.Add("b-steady");
+
+        var packs = _drop.Validate(
+            [new ServingPack("X-A-CHANGED", "a-changed", "/fixtures/a-changed", ["fixtures/a-changed.db"]), new ServingPack("X-B-STEADY", "b-steady", "/fixtures/b-steady", ["fixtures/b-steady.db"])]);
+
+        Assert.True(packs.Single(p => p.Code == "X-B-STEADY").IsValid);
+        Assert.Contains("folder b-steady keeps it: it was serving", AssertError(packs.Single(p => p.Code == "X-A-CHANGED"), "route_prefix_overlap").Detail);
     }
 
     [Fact]
