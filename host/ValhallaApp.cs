@@ -62,7 +62,10 @@ public static class ValhallaApp
         app.UseMiddleware<RequestBodyRules>();
         app.UseMiddleware<PackRequestScopeMiddleware>();
 
-        ((IEndpointRouteBuilder)app).DataSources.Add(app.Services.GetRequiredService<PackEndpointDataSource>());
+        var packEndpoints = app.Services.GetRequiredService<PackEndpointDataSource>();
+        var dataSources = ((IEndpointRouteBuilder)app).DataSources;
+        dataSources.Add(packEndpoints);
+        packEndpoints.UseHostEndpoints(() => dataSources.Where(source => source != packEndpoints).SelectMany(source => source.Endpoints));
         app.MapHealthApi();
         app.MapKeysApi();
 

@@ -11,6 +11,9 @@ public sealed record ValhallaPaths(string DataRoot, string DropFolder)
     /// <summary>The owner key written on first start, readable by the owner only.</summary>
     public string OwnerKeyFile => Path.Combine(DataRoot, "owner.key");
 
+    /// <summary>The host's own state: its database, what served, what crashed.</summary>
+    public string HostFolder => Path.Combine(DataRoot, "host");
+
     /// <summary>Resolves the configured paths against <paramref name="contentRoot"/>.</summary>
     public static ValhallaPaths From(ValhallaOptions options, string contentRoot) => new(
         Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.DataPath, contentRoot)),

@@ -7,6 +7,7 @@ using Valhalla.Contracts.Stores;
 using Valhalla.Host.Configuration;
 using Valhalla.Host.Mounting;
 using Valhalla.Host.Stores;
+using Valhalla.Host.Validation;
 
 namespace Valhalla.Host.Loading;
 
@@ -85,6 +86,20 @@ internal sealed class PackActivator(IServiceProvider hostServices, ValhallaPaths
         // Reading the endpoints builds every request delegate now, so a handler the framework cannot
         // bind fails this pack at load time rather than its first request.
         IReadOnlyList<Endpoint> endpoints = [.. builder.DataSources.SelectMany(source => source.Endpoints)];
+
+        // A pack can reach past its group to the outer builder; nothing of it is mounted when it did.
+        if (RouteScope.Outside(endpoints, manifest.RoutePrefix) is [_, ..] outside)
+        {
+            throw new PackActivationException(FindingCodes.RouteOutsidePrefix,
+                $"{manifest.Code} maps routes outside its route_prefix {manifest.RoutePrefix}: {string.Join(", ", outside)}. "
+                + "A pack maps its routes only on the route group it is given; nothing of this pack was mounted.");
+        }
+
+        if (EndpointNames.Duplicates(endpoints) is [_, ..] names)
+        {
+            throw new PackActivationException(FindingCodes.EndpointNameConflict,
+                $"{manifest.Code} gives more than one of its endpoints the name {string.Join(", ", names.Select(n => $"'{n}'"))}. Endpoint names must be unique across the host; give each its own.");
+        }
 
         // Routing only notices ambiguous routes when one is requested; refuse them now instead.
         var duplicate = endpoints.Select(RouteText.Describe).GroupBy(route => route).FirstOrDefault(g => g.Count() > 1);

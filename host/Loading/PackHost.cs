@@ -28,6 +28,7 @@ public sealed class PackHost : IAsyncDisposable
     private readonly ILogger<PackHost> _logger;
     private readonly SemaphoreSlim _changing = new(1, 1);
     private IReadOnlyDictionary<string, PackFingerprint>? _seen;
+    private IReadOnlyList<ServingPack>? _serving;
     private ImmutableList<Task<UnloadOutcome>> _unloads = [];
     private TaskCompletionSource<ValidationReport> _nextReport = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -76,7 +77,7 @@ public sealed class PackHost : IAsyncDisposable
     /// started is <see cref="PackStatus.Valid"/>.
     /// </summary>
     public ValidationReport Validate() => new(
-        _time.GetUtcNow(), ContractsVersion.Current, _reconciler.Describe(_validator.Validate(PackDiscovery.Discover(_paths.DropFolder))));
+        _time.GetUtcNow(), ContractsVersion.Current, _reconciler.Describe(_validator.Validate(PackDiscovery.Discover(_paths.DropFolder), Serving())));
 
     /// <summary>Field-level checks of one manifest, for registrations.</summary>
     public IReadOnlyList<Finding> CheckManifest(PackManifest manifest) => _validator.CheckManifest(manifest);
@@ -110,9 +111,10 @@ public sealed class PackHost : IAsyncDisposable
                 return Report;
             }
 
-            var packs = _validator.Validate(discovered);
+            var packs = _validator.Validate(discovered, Serving());
             var lines = await _reconciler.RunAsync(packs, fingerprints, new ChangeScope(reload, packs, _reconciler.Running), ct);
             _seen = fingerprints;
+            RecordServing();
             await PublishAsync(new ValidationReport(_time.GetUtcNow(), ContractsVersion.Current, lines), ct);
             return Report;
         }
@@ -120,6 +122,16 @@ public sealed class PackHost : IAsyncDisposable
         {
             _changing.Release();
         }
+    }
+
+    /// <summary>What was serving: before the first pass, as remembered from the last run; afterwards, what runs.</summary>
+    private IReadOnlyList<ServingPack> Serving() => _serving ??= ServingRecord.Read(_paths, _logger);
+
+    private void RecordServing()
+    {
+        // Only after a pass that ran, so only when something in the drop folder changed: cheap to always write.
+        _serving = [.. _reconciler.Running.Select(r => new ServingPack(r.Code, Path.GetFileName(r.Source.Folder), r.Manifest.RoutePrefix, r.Manifest.DataPaths))];
+        ServingRecord.Write(_paths, _serving, _logger);
     }
 
     private async Task PublishAsync(ValidationReport report, CancellationToken ct)

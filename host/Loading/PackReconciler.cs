@@ -128,6 +128,7 @@ internal sealed class PackReconciler(
         try
         {
             var runtime = await activator.ActivateAsync(new PackSource(folder, copy, fingerprint), pack.Pack.Manifest!, ct);
+            await RefuseNameClashesAsync(runtime);
             runtime.StartFindings = Publish(runtime);
             runtime.LoadMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1);
             _running = current is null ? _running.Add(runtime) : _running.Replace(current, runtime);
@@ -160,6 +161,25 @@ internal sealed class PackReconciler(
                 ? reports.Failed(pack, failure)
                 : reports.Serving(current, pack, failure.Finding, PackReports.PreviousCopyServing(current, "its new files failed to start"));
         }
+    }
+
+    /// <summary>
+    /// Endpoint names must be unique across the app, or every request fails: a newcomer naming an
+    /// endpoint as the host or another pack does is stopped before anything of it is mounted. Its
+    /// previous copy's names do not count, since the new copy replaces them.
+    /// </summary>
+    private async Task RefuseNameClashesAsync(PackRuntime runtime)
+    {
+        var clashes = EndpointNames.Clashes(runtime.Endpoints, endpoints.HeldOutside(runtime.Code));
+        if (clashes.Count == 0)
+        {
+            return;
+        }
+
+        await runtime.DisposeAsync();
+        throw new PackActivationException(FindingCodes.EndpointNameConflict,
+            $"{runtime.Code} names endpoints as others already do: {string.Join(", ", clashes.Select(c => $"'{c.Name}' ({c.Holder})"))}. "
+            + "Endpoint names must be unique across the host: rename them in the pack (WithName). Nothing of this pack was mounted; the others keep serving.");
     }
 
     /// <summary>Offers the pack's exports and mounts its endpoints, each replacing those of its previous copy in one step.</summary>

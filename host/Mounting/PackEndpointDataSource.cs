@@ -16,6 +16,7 @@ public sealed class PackEndpointDataSource : EndpointDataSource
     private ImmutableSortedDictionary<string, IReadOnlyList<Endpoint>> _byPack = ImmutableSortedDictionary<string, IReadOnlyList<Endpoint>>.Empty;
     private IReadOnlyList<Endpoint> _endpoints = [];
     private CancellationTokenSource _changed = new();
+    private Lazy<IReadOnlyList<Endpoint>> _hostEndpoints = new(() => []);
 
     public override IReadOnlyList<Endpoint> Endpoints => _endpoints;
 
@@ -25,6 +26,17 @@ public sealed class PackEndpointDataSource : EndpointDataSource
     public void Mount(string packCode, IReadOnlyList<Endpoint> endpoints) => Update(packs => packs.SetItem(packCode, endpoints));
 
     public void Unmount(string packCode) => Update(packs => packs.Remove(packCode));
+
+    /// <summary>
+    /// Tells the data source the host's own endpoints (read once, when first needed: the host maps
+    /// them before any pack starts and never changes them), so packs can be checked against them.
+    /// </summary>
+    public void UseHostEndpoints(Func<IEnumerable<Endpoint>> hostEndpoints) => _hostEndpoints = new(() => [.. hostEndpoints()]);
+
+    /// <summary>Every endpoint of the host and of the packs other than <paramref name="packCode"/>, with who holds it.</summary>
+    internal IEnumerable<(string Holder, Endpoint Endpoint)> HeldOutside(string packCode) =>
+        _hostEndpoints.Value.Select(endpoint => ("the host", endpoint))
+            .Concat(_byPack.Where(pack => pack.Key != packCode).SelectMany(pack => pack.Value.Select(endpoint => (pack.Key, endpoint))));
 
     /// <summary>The endpoint now mounted for <paramref name="packCode"/> with the same route and methods as <paramref name="stale"/>.</summary>
     internal Endpoint? FindCurrent(string packCode, Endpoint stale)

@@ -5,7 +5,9 @@ namespace Valhalla.Host.Validation;
 
 /// <summary>
 /// A data path must be relative, stay inside the data root (also through symlinks), stay out of the
-/// drop folder, and have a writable parent. A missing file is only a warning: the host creates it.
+/// drop folder and the host's own files, name a database rather than one of SQLite's side files, and
+/// have a writable parent. A missing file is only a warning: the host creates it. Paths are compared
+/// as files: symlinks resolved, case folded where the file system folds it.
 /// </summary>
 internal static class DataPathChecks
 {
@@ -28,6 +30,20 @@ internal static class DataPathChecks
 
     public static string FullPath(string dataPath, ValhallaPaths paths) => Path.GetFullPath(dataPath, paths.DataRoot);
 
+    /// <summary>The file a data path names, as the file system sees it: full, with every existing symbolic link resolved.</summary>
+    public static string CanonicalPath(string dataPath, ValhallaPaths paths)
+    {
+        var full = FullPath(dataPath, paths);
+        try
+        {
+            return RealPath(full);
+        }
+        catch (IOException)
+        {
+            return full; // a link that cannot be resolved (a loop) is refused by Check; compare it as written
+        }
+    }
+
     private static Finding? Refuse(string pack, string dataPath, ValhallaPaths paths)
     {
         if (string.IsNullOrWhiteSpace(dataPath) || dataPath.EndsWith('/') || dataPath.EndsWith('\\') || dataPath.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
@@ -43,26 +59,53 @@ internal static class DataPathChecks
         }
 
         var full = FullPath(dataPath, paths);
-        var realRoot = RealPath(paths.DataRoot);
-        var real = RealPath(full);
-        if (!IsInside(full, paths.DataRoot) || !IsInside(real, realRoot))
+        var comparison = FileSystemCase.ComparisonFor(paths.DataRoot);
+        string realRoot, real;
+        try
+        {
+            (realRoot, real) = (RealPath(paths.DataRoot), RealPath(full));
+        }
+        catch (IOException ex)
+        {
+            return ManifestChecks.Error(pack, FindingCodes.DataPathInvalid, "A data path cannot be resolved.",
+                $"data_paths '{dataPath}' passes through a symbolic link that cannot be resolved ({ex.Message}). Use a plain path inside the data root.");
+        }
+
+        if (!IsInside(full, paths.DataRoot) || !IsInside(real, realRoot, comparison))
         {
             return ManifestChecks.Error(pack, FindingCodes.DataPathEscapesRoot, "A data path leaves the data root.",
                 $"data_paths '{dataPath}' resolves to {real}, outside the data root {realRoot} (through '..' or a symbolic link). Use a path inside the data root.");
         }
 
-        if (IsInside(full, paths.DropFolder) || IsInside(real, RealPath(paths.DropFolder)))
+        if (DataFiles.SameOrInside(full, paths.DropFolder, comparison) || DataFiles.SameOrInside(real, RealPath(paths.DropFolder), comparison))
         {
             return ManifestChecks.Error(pack, FindingCodes.DataPathInDropFolder, "A data path lies in the drop folder.",
                 $"data_paths '{dataPath}' lies in the drop folder {paths.DropFolder}, where pack folders are replaced. Use a path such as {pack.ToLowerInvariant()}/{Path.GetFileName(dataPath)}.");
+        }
+
+        // A side file is checked as its database: reports/x.json-wal is still the reports folder.
+        var database = DataFiles.DatabaseOf(real);
+        foreach (var (owned, what) in HostOwnedPaths.Of(paths))
+        {
+            if (DataFiles.SameOrInside(database, owned, comparison) || DataFiles.SameOrInside(database, RealPath(owned), comparison))
+            {
+                return ManifestChecks.Error(pack, FindingCodes.DataPathHostOwned, "A data path names a file the host owns.",
+                    $"data_paths '{dataPath}' resolves to {real}, which belongs to {what} ({Path.GetRelativePath(paths.DataRoot, owned)} under the data root). The host writes there; use a path of the pack's own, e.g. {pack.ToLowerInvariant()}/{pack.ToLowerInvariant()}.db.");
+            }
+        }
+
+        if (DataFiles.SideFileSuffix(dataPath) is { } suffix)
+        {
+            return ManifestChecks.Error(pack, FindingCodes.DataPathInvalid, "A data path names one of SQLite's side files.",
+                $"data_paths '{dataPath}' ends in {suffix}: SQLite keeps that file next to the database {dataPath[..^suffix.Length]} and writes it itself. Name the database instead.");
         }
 
         return CanWriteUnder(Path.GetDirectoryName(real)!) ? null : ManifestChecks.Error(pack, FindingCodes.DataPathNotWritable, "A data path's folder is not writable.",
             $"data_paths '{dataPath}': the host cannot create files in {Path.GetDirectoryName(real)}. Give the host write access to it.");
     }
 
-    private static bool IsInside(string path, string folder) =>
-        path.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    private static bool IsInside(string path, string folder, StringComparison comparison = StringComparison.Ordinal) =>
+        path.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, comparison);
 
     /// <summary>The path with every existing symbolic link along it resolved.</summary>
     private static string RealPath(string path)

@@ -11,9 +11,12 @@ internal static class DependencyChecks
     /// <param name="requires">For each pack with a readable manifest: its code and required codes.</param>
     /// <param name="invalid">Codes already known to be invalid for other reasons.</param>
     /// <param name="present">Every code in the drop folder, including ones left out of <paramref name="requires"/> (duplicates).</param>
+    /// <param name="first">Codes to start before the others where requirements allow (the packs that were serving,
+    /// so that they take their endpoint names before a newcomer can).</param>
     /// <returns>Findings per code, and the loadable codes in load order.</returns>
     public static (Dictionary<string, List<Finding>> Findings, List<string> Order) Check(
-        IReadOnlyDictionary<string, IReadOnlyList<string>> requires, IReadOnlySet<string> invalid, IReadOnlySet<string> present)
+        IReadOnlyDictionary<string, IReadOnlyList<string>> requires, IReadOnlySet<string> invalid, IReadOnlySet<string> present,
+        IReadOnlySet<string>? first = null)
     {
         var findings = requires.Keys.ToDictionary(code => code, _ => new List<Finding>());
         var notLoadable = new HashSet<string>(invalid);
@@ -50,17 +53,18 @@ internal static class DependencyChecks
         }
         while (changed);
 
-        return (findings, Order(requires, notLoadable));
+        return (findings, Order(requires, notLoadable, first ?? new HashSet<string>()));
     }
 
-    private static List<string> Order(IReadOnlyDictionary<string, IReadOnlyList<string>> requires, HashSet<string> notLoadable)
+    private static List<string> Order(IReadOnlyDictionary<string, IReadOnlyList<string>> requires, HashSet<string> notLoadable, IReadOnlySet<string> first)
     {
         var pending = requires.Keys.Where(code => !notLoadable.Contains(code)).ToHashSet();
         var order = new List<string>();
         while (pending.Count > 0)
         {
-            // Ties load in code order, so the order is the same on every machine.
-            var next = pending.Where(code => requires[code].All(r => !pending.Contains(r))).Order(StringComparer.Ordinal).First();
+            // Ties load the packs that were serving first, then in code order, so the order is the same on every machine.
+            var next = pending.Where(code => requires[code].All(r => !pending.Contains(r)))
+                .OrderBy(code => !first.Contains(code)).ThenBy(code => code, StringComparer.Ordinal).First();
             order.Add(next);
             pending.Remove(next);
         }

@@ -28,6 +28,7 @@ public static class FindingCodes
     public const string DataPathInDropFolder = "data_path_in_drop_folder";
     public const string DataPathDuplicate = "data_path_duplicate";
     public const string DataPathNotWritable = "data_path_not_writable";
+    public const string DataPathHostOwned = "data_path_host_owned";
     public const string DataFileMissing = "data_file_missing";
     public const string RoutePrefixInvalid = "route_prefix_invalid";
     public const string RoutePrefixOverlap = "route_prefix_overlap";
@@ -38,4 +39,6 @@ public static class FindingCodes
     public const string ExportConflict = "export_conflict";
     public const string FilesChanging = "files_changing";
     public const string PreviousCopyServing = "previous_copy_serving";
+    public const string RouteOutsidePrefix = "route_outside_prefix";
+    public const string EndpointNameConflict = "endpoint_name_conflict";
 }

@@ -1,3 +1,5 @@
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using Valhalla.Contracts;
 using Valhalla.Contracts.Catalog;
 
@@ -7,26 +9,29 @@ namespace Valhalla.Host.Validation;
 /// Checks of a pack folder's files: the module is there, and the pack does not carry its own copy
 /// of what the host must be the only owner of. A private Valhalla.Contracts would split IPack into
 /// two types; a private SQLite provider would load a second native library that never unloads.
+/// Assemblies are recognised by the name in their metadata, so a renamed copy is found too.
 /// </summary>
 internal static class PackFolderChecks
 {
+    private static readonly string ContractsAssembly = typeof(IPack).Assembly.GetName().Name!;
+
     public static IEnumerable<Finding> Check(PackManifest manifest, string folder)
     {
         var pack = manifest.Code;
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Select(f => (Path: Path.GetRelativePath(folder, f), Name: Path.GetFileName(f)))
+            .Select(f => (Path: Path.GetRelativePath(folder, f), Name: Path.GetFileName(f), Assembly: AssemblyNameOf(f)))
             .ToList();
 
-        if (files.FirstOrDefault(f => f.Name == "Valhalla.Contracts.dll") is { Path: { } contracts })
+        foreach (var (path, _, assembly) in files.Where(f => f.Name == ContractsAssembly + ".dll" || f.Assembly == ContractsAssembly))
         {
             yield return ManifestChecks.Error(pack, FindingCodes.ShipsContracts, "The pack ships its own Valhalla.Contracts.",
-                $"{contracts} must not be in the pack folder: the host's copy is the only one. Reference the contracts with <Private>false</Private> and <ExcludeAssets>runtime</ExcludeAssets>.");
+                $"{path}{Named(path, assembly)} must not be in the pack folder: the host's copy is the only one. Reference the contracts with <Private>false</Private> and <ExcludeAssets>runtime</ExcludeAssets>.");
         }
 
-        foreach (var (path, _) in files.Where(f => IsSqliteProvider(f.Name)))
+        foreach (var (path, _, assembly) in files.Where(f => IsSqliteProvider(f.Name) || (f.Assembly is { } name && IsSqliteAssembly(name))))
         {
             yield return ManifestChecks.Error(pack, FindingCodes.ShipsSqliteProvider, "The pack ships its own SQLite provider.",
-                $"{path} must not be in the pack folder: the host owns SQLite and hands packs connections through IPackDatabase. Remove the Microsoft.Data.Sqlite / SQLitePCLRaw reference.");
+                $"{path}{Named(path, assembly)} must not be in the pack folder: the host owns SQLite and hands packs connections through IPackDatabase. Remove the Microsoft.Data.Sqlite / SQLitePCLRaw reference.");
         }
 
         if (manifest.Module.IndexOfAny(['/', '\\']) < 0 && !File.Exists(Path.Combine(folder, manifest.Module + ".dll")))
@@ -45,8 +50,40 @@ internal static class PackFolderChecks
         }
     }
 
+    private static string Named(string path, string? assembly) =>
+        assembly is null || Path.GetFileNameWithoutExtension(path) == assembly ? "" : $" (assembly {assembly})";
+
     private static bool IsSqliteProvider(string fileName) =>
         fileName == "Microsoft.Data.Sqlite.dll"
         || (fileName.StartsWith("SQLitePCLRaw.", StringComparison.Ordinal) && fileName.EndsWith(".dll", StringComparison.Ordinal))
         || fileName.Contains("e_sqlite3", StringComparison.Ordinal);
+
+    private static bool IsSqliteAssembly(string name) =>
+        name == "Microsoft.Data.Sqlite" || name.StartsWith("SQLitePCLRaw.", StringComparison.Ordinal);
+
+    /// <summary>The assembly name in a managed file's metadata, or null for anything else (native libraries, data).</summary>
+    private static string? AssemblyNameOf(string file)
+    {
+        if (!file.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && !file.EndsWith(".exe", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(file);
+            using var pe = new PEReader(stream);
+            if (!pe.HasMetadata)
+            {
+                return null;
+            }
+
+            var reader = pe.GetMetadataReader();
+            return reader.IsAssembly ? reader.GetString(reader.GetAssemblyDefinition().Name) : null;
+        }
+        catch (Exception ex) when (ex is BadImageFormatException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 }

@@ -13,4 +13,23 @@ public static class FixtureManifests
         manifest["route_prefix"] = "/fixtures/throwing";
         manifest["data_paths"] = new JsonArray("fixtures/throwing.db");
     }
+
+    /// <summary>
+    /// A hostile fixture pack: code <paramref name="code"/>, entry type <paramref name="entryType"/> of
+    /// Valhalla.Fixtures.Hostile, at /hostile/<paramref name="name"/>.
+    /// </summary>
+    public static Action<JsonObject> Hostile(string code, string entryType, string name) => manifest =>
+    {
+        manifest["code"] = code;
+        manifest["router_symbol"] = "Valhalla.Fixtures.Hostile." + entryType;
+        manifest["route_prefix"] = "/hostile/" + name;
+    };
+
+    /// <summary>The built budget pack under another code, prefix and data path: a copy that validates on its own.</summary>
+    public static Action<JsonObject> BudgetCopy(string code, string name) => manifest =>
+    {
+        manifest["code"] = code;
+        manifest["route_prefix"] = "/core/" + name;
+        manifest["data_paths"] = new JsonArray($"{name}/budget.db");
+    };
 }

@@ -27,10 +27,11 @@ public abstract class HostTest(params string[] packs) : IAsyncLifetime
         Folders.Dispose();
     }
 
-    /// <summary>Stops the host and starts a new one on the same folders.</summary>
-    protected async Task RestartAsync()
+    /// <summary>Stops the host and starts a new one on the same folders, doing <paramref name="whileStopped"/> in between.</summary>
+    protected async Task RestartAsync(Action? whileStopped = null)
     {
         await Host.DisposeAsync();
+        whileStopped?.Invoke();
         Host = await Folders.StartAsync();
     }
 }

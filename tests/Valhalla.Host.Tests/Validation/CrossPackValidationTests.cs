@@ -40,13 +40,26 @@ public sealed class CrossPackValidationTests : IDisposable
     }
 
     [Fact]
-    public void Requiring_a_code_two_packs_share_says_it_is_there_but_not_valid()
+    public void Requiring_a_code_two_folders_share_binds_to_the_folder_that_keeps_it()
     {
         _drop.Add("first", m => m["code"] = "X-SAME");
         _drop.Add("second", m => m["code"] = "X-SAME");
         _drop.Add("user", m => m["requires"] = new JsonArray("X-SAME"));
 
-        Assert.Contains("'X-SAME', which is in the drop folder but is not valid", AssertError("X-USER", "requires_unsatisfied").Detail);
+        var packs = _drop.Validate();
+
+        Assert.True(packs.Single(p => p.Code == "X-USER").IsValid);
+        Assert.Equal(["first", "user"], packs.Where(p => p.IsValid).Select(p => p.Pack.FolderName));
+    }
+
+    [Fact]
+    public void Packs_that_were_serving_load_first_where_requirements_allow()
+    {
+        var (_, order) = DependencyChecks.Check(
+            new Dictionary<string, IReadOnlyList<string>> { ["X-A"] = [], ["X-B"] = [], ["X-C"] = ["X-A"] },
+            new HashSet<string>(), new HashSet<string> { "X-A", "X-B", "X-C" }, new HashSet<string> { "X-C" });
+
+        Assert.Equal(["X-A", "X-C", "X-B"], order);
     }
 
     [Fact]
@@ -108,13 +121,73 @@ public sealed class CrossPackValidationTests : IDisposable
     }
 
     [Fact]
-    public void A_data_path_claimed_by_two_packs_is_refused_for_both()
+    public void A_data_path_claimed_by_two_packs_is_refused_for_the_later_folder_only()
     {
         _drop.Add("one", m => m["data_paths"] = new JsonArray("shared/money.db"));
         _drop.Add("two", m => m["data_paths"] = new JsonArray("shared/./money.db"));
 
-        Assert.Contains("also claimed by X-TWO", AssertError("X-ONE", "data_path_duplicate").Detail);
-        Assert.Contains("also claimed by X-ONE", AssertError("X-TWO", "data_path_duplicate").Detail);
+        Assert.True(_drop.ValidateOne("X-ONE").IsValid);
+        Assert.Contains("data_paths 'shared/./money.db' is the same file as X-ONE's 'shared/money.db'", AssertError("X-TWO", "data_path_duplicate").Detail);
+    }
+
+    [Fact]
+    public void A_data_path_naming_another_packs_write_ahead_log_is_refused_whatever_the_folder_order()
+    {
+        _drop.Add("b-owner", m => m["data_paths"] = new JsonArray("ledger/ledger.db"));
+        _drop.Add("a-thief", m => m["data_paths"] = new JsonArray("ledger/ledger.db-wal"));
+
+        Assert.True(_drop.ValidateOne("X-B-OWNER").IsValid);
+        Assert.Contains("is one of the SQLite files of X-B-OWNER's 'ledger/ledger.db'", AssertError("X-A-THIEF", "data_path_duplicate").Detail);
+        Assert.Contains("ends in -wal", AssertError("X-A-THIEF", "data_path_invalid").Detail);
+    }
+
+    [Theory]
+    [InlineData("ledger/ledger.db-shm")]
+    [InlineData("ledger/ledger.db-journal")]
+    [InlineData("ledger")]
+    [InlineData("ledger/ledger.db/inner.db")]
+    public void A_data_path_touching_another_packs_database_files_is_refused(string dataPath)
+    {
+        _drop.Add("a-owner", m => m["data_paths"] = new JsonArray("ledger/ledger.db"));
+        _drop.Add("b-other", m => m["data_paths"] = new JsonArray(dataPath));
+
+        Assert.Contains("X-A-OWNER's 'ledger/ledger.db'", AssertError("X-B-OTHER", "data_path_duplicate").Detail);
+    }
+
+    [Fact]
+    public void A_data_path_reaching_another_packs_database_through_a_symlink_is_refused()
+    {
+        Directory.CreateDirectory(Path.Combine(_drop.Paths.DataRoot, "ledger"));
+        Directory.CreateSymbolicLink(Path.Combine(_drop.Paths.DataRoot, "alias"), Path.Combine(_drop.Paths.DataRoot, "ledger"));
+        _drop.Add("a-owner", m => m["data_paths"] = new JsonArray("ledger/ledger.db"));
+        _drop.Add("b-other", m => m["data_paths"] = new JsonArray("alias/ledger.db"));
+
+        Assert.Contains("is the same file as X-A-OWNER's 'ledger/ledger.db'", AssertError("X-B-OTHER", "data_path_duplicate").Detail);
+    }
+
+    [Theory]
+    [InlineData("reports/validation.json", "the validation reports")]
+    [InlineData("reports", "the validation reports")]
+    [InlineData("host/host.db", "the host's own state")]
+    [InlineData("host/serving.json-journal", "the host's own state")]
+    [InlineData("owner.key", "the owner's key")]
+    [InlineData("owner.key-wal", "the owner's key")]
+    [InlineData("backups/2026-01-01/ledger.db", "the backups")]
+    public void A_data_path_on_a_host_owned_path_is_refused(string dataPath, string what)
+    {
+        _drop.Add("thief", m => m["data_paths"] = new JsonArray(dataPath));
+
+        Assert.Contains(what, AssertError("X-THIEF", "data_path_host_owned").Detail);
+    }
+
+    [Fact]
+    public void A_data_path_reaching_a_host_owned_folder_through_a_symlink_is_refused()
+    {
+        Directory.CreateDirectory(Path.Combine(_drop.Paths.DataRoot, "reports"));
+        Directory.CreateSymbolicLink(Path.Combine(_drop.Paths.DataRoot, "innocent"), Path.Combine(_drop.Paths.DataRoot, "reports"));
+        _drop.Add("thief", m => m["data_paths"] = new JsonArray("innocent/validation.json"));
+
+        AssertError("X-THIEF", "data_path_host_owned");
     }
 
     [Fact]
@@ -143,15 +216,47 @@ public sealed class CrossPackValidationTests : IDisposable
     }
 
     [Fact]
-    public void Overlapping_route_prefixes_are_refused_for_both_packs()
+    public void Overlapping_route_prefixes_refuse_the_folder_that_comes_later_by_name()
     {
         _drop.Add("outer", m => m["route_prefix"] = "/core/budget");
         _drop.Add("inner", m => m["route_prefix"] = "/core/budget/extra");
         _drop.Add("neighbour", m => m["route_prefix"] = "/core/budgets");
 
-        Assert.Contains("overlaps '/core/budget/extra'", AssertError("X-OUTER", "route_prefix_overlap").Detail);
-        Assert.Contains("overlaps '/core/budget'", AssertError("X-INNER", "route_prefix_overlap").Detail);
+        Assert.True(_drop.ValidateOne("X-INNER").IsValid);
+        Assert.Contains("overlaps '/core/budget/extra' of X-INNER", AssertError("X-OUTER", "route_prefix_overlap").Detail);
         Assert.True(_drop.ValidateOne("X-NEIGHBOUR").IsValid);
+    }
+
+    [Theory]
+    [InlineData("/.")]
+    [InlineData("/..")]
+    [InlineData("/core/./budget")]
+    [InlineData("/core/..")]
+    public void A_route_prefix_with_a_dot_segment_is_refused(string prefix)
+    {
+        _drop.Add("dots", m => m["route_prefix"] = prefix);
+
+        Assert.Contains("no segment '.' or '..'", AssertError("X-DOTS", "route_prefix_invalid").Detail);
+    }
+
+    [Fact]
+    public void A_route_prefix_with_dots_inside_a_segment_is_accepted()
+    {
+        _drop.Add("dotted", m => m["route_prefix"] = "/core/v1.2/.well");
+
+        Assert.True(_drop.ValidateOne("X-DOTTED").IsValid);
+    }
+
+    [Theory]
+    [InlineData("/host", "/host")]
+    [InlineData("/host/keys", "/host")]
+    [InlineData("/openapi/v2", "/openapi")]
+    [InlineData("/scalar", "/scalar")]
+    public void A_route_prefix_over_a_host_route_is_refused_naming_it(string prefix, string hostRoute)
+    {
+        _drop.Add("hostroute", m => m["route_prefix"] = prefix);
+
+        Assert.Contains($"the host's {hostRoute}", AssertError("X-HOSTROUTE", "route_prefix_overlap").Detail);
     }
 
     [Fact]

@@ -31,7 +31,8 @@ internal sealed class DropFolder : IDisposable
             edit?.Invoke(m);
         });
 
-    public IReadOnlyList<ValidatedPack> Validate() => new PackValidator(Paths).Validate(PackDiscovery.Discover(Paths.DropFolder));
+    public IReadOnlyList<ValidatedPack> Validate(IReadOnlyCollection<ServingPack>? serving = null) =>
+        new PackValidator(Paths).Validate(PackDiscovery.Discover(Paths.DropFolder), serving);
 
     public ValidatedPack ValidateOne(string code) => Validate().Single(p => p.Code == code);
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Valhalla.Contracts;
 using Valhalla.Contracts.Catalog;
+using Valhalla.Host.Validation;
 
 namespace Valhalla.Host.Tests.Validation;
 
@@ -81,16 +82,87 @@ public sealed class PackValidatorTests : IDisposable
     }
 
     [Fact]
-    public void Two_packs_with_one_code_are_both_refused_naming_each_other()
+    public void Of_two_folders_with_one_code_the_first_by_name_keeps_it_on_a_first_start()
     {
         _drop.Add("first", m => m["code"] = "X-SAME");
         _drop.Add("second", m => m["code"] = "X-SAME");
 
         var packs = _drop.Validate().Where(p => p.Code == "X-SAME").ToList();
 
-        Assert.Equal(2, packs.Count);
-        Assert.Contains("also used by folder second", AssertError(packs.Single(p => p.Pack.FolderName == "first"), "code_duplicate").Detail);
-        Assert.Contains("also used by folder first", AssertError(packs.Single(p => p.Pack.FolderName == "second"), "code_duplicate").Detail);
+        Assert.True(packs.Single(p => p.Pack.FolderName == "first").IsValid);
+        Assert.Contains("folder first keeps it: neither was serving, and first comes first in ordinal folder-name order",
+            AssertError(packs.Single(p => p.Pack.FolderName == "second"), "code_duplicate").Detail);
+    }
+
+    [Fact]
+    public void Of_two_folders_with_one_code_the_one_that_was_serving_keeps_it()
+    {
+        _drop.Add("first", m => m["code"] = "X-SAME");
+        _drop.Add("second", m => m["code"] = "X-SAME");
+
+        var packs = _drop.Validate([new ServingPack("X-SAME", "second")]).Where(p => p.Code == "X-SAME").ToList();
+
+        Assert.True(packs.Single(p => p.Pack.FolderName == "second").IsValid);
+        Assert.Contains("folder second keeps it: it was serving", AssertError(packs.Single(p => p.Pack.FolderName == "first"), "code_duplicate").Detail);
+    }
+
+    [Fact]
+    public void A_folder_renamed_since_it_served_keeps_its_prefix_over_a_newcomer_that_sorts_first()
+    {
+        _drop.Add("b-renamed", m => m["route_prefix"] = "/fixtures/shared");
+        _drop.Add("a-newcomer", m => m["route_prefix"] = "/fixtures/shared");
+
+        var packs = _drop.Validate([new ServingPack("X-B-RENAMED", "gone")]);
+
+        Assert.True(packs.Single(p => p.Code == "X-B-RENAMED").IsValid);
+        Assert.Contains("it holds X-B-RENAMED, which was serving",
+            AssertError(packs.Single(p => p.Code == "X-A-NEWCOMER"), "route_prefix_overlap").Detail);
+    }
+
+    [Fact]
+    public void New_files_of_a_serving_pack_cannot_take_the_prefix_of_another_serving_pack()
+    {
+        _drop.Add("a-changed", m => m["route_prefix"] = "/fixtures/b-steady/sub");
+        _drop.Add("b-steady");
+
+        var packs = _drop.Validate(
+            [new ServingPack("X-A-CHANGED", "a-changed", "/fixtures/a-changed", ["fixtures/a-changed.db"]), new ServingPack("X-B-STEADY", "b-steady", "/fixtures/b-steady", ["fixtures/b-steady.db"])]);
+
+        Assert.True(packs.Single(p => p.Code == "X-B-STEADY").IsValid);
+        Assert.Contains("folder b-steady keeps it: it was serving", AssertError(packs.Single(p => p.Code == "X-A-CHANGED"), "route_prefix_overlap").Detail);
+    }
+
+    [Fact]
+    public void A_broken_copy_that_sorts_first_does_not_displace_a_valid_pack()
+    {
+        _drop.Add("a-broken", m =>
+        {
+            m["code"] = "X-SAME";
+            m["router_symbol"] = "Valhalla.Fixtures.Packs.NotAPack";
+        });
+        _drop.Add("b-good", m => m["code"] = "X-SAME");
+
+        var packs = _drop.Validate().Where(p => p.Code == "X-SAME").ToList();
+
+        Assert.True(packs.Single(p => p.Pack.FolderName == "b-good").IsValid);
+        Assert.Contains("its files are valid and this folder's are not", AssertError(packs.Single(p => p.Pack.FolderName == "a-broken"), "code_duplicate").Detail);
+    }
+
+    [Theory]
+    [InlineData("Helpers.dll", "ships_contracts", "Valhalla.Contracts")]
+    [InlineData("Storage.dll", "ships_sqlite_provider", "Microsoft.Data.Sqlite")]
+    [InlineData("Native.dll", "ships_sqlite_provider", "SQLitePCLRaw.core")]
+    public void A_renamed_copy_of_a_shared_assembly_is_refused_by_its_metadata_name(string fileName, string code, string assembly)
+    {
+        var source = assembly switch
+        {
+            "Valhalla.Contracts" => typeof(IPack).Assembly.Location,
+            "Microsoft.Data.Sqlite" => typeof(Microsoft.Data.Sqlite.SqliteConnection).Assembly.Location,
+            _ => typeof(SQLitePCL.raw).Assembly.Location,
+        };
+        File.Copy(source, Path.Combine(_drop.Add("renamed"), fileName));
+
+        Assert.Contains($"{fileName} (assembly {assembly})", AssertError(_drop.ValidateOne("X-RENAMED"), code).Detail);
     }
 
     [Fact]
