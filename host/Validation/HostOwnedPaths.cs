@@ -10,7 +10,6 @@ namespace Valhalla.Host.Validation;
 /// </summary>
 internal static class HostOwnedPaths
 {
-    public const string OwnerKeyFile = "owner.key";
     public const string BackupsFolder = "backups";
 
     /// <summary>Each host-owned path with what it holds, as said in findings.</summary>
@@ -18,7 +17,7 @@ internal static class HostOwnedPaths
     [
         (paths.ReportsFolder, "the validation reports"),
         (paths.HostFolder, "the host's own state (its database, what was serving, quarantine, shadow copies)"),
-        (Path.Combine(paths.DataRoot, OwnerKeyFile), "the owner's key"),
+        (paths.OwnerKeyFile, "the owner's key"),
         (Path.Combine(paths.DataRoot, BackupsFolder), "the backups"),
     ];
 }
