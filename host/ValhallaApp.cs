@@ -3,6 +3,7 @@ using Scalar.AspNetCore;
 using Valhalla.Contracts.Catalog;
 using Valhalla.Contracts.Services;
 using Valhalla.Host.Configuration;
+using Valhalla.Host.Events;
 using Valhalla.Host.Http;
 using Valhalla.Host.Loading;
 using Valhalla.Host.Mounting;
@@ -94,6 +95,9 @@ public static class ValhallaApp
         services.AddSingleton<IPackCatalog>(sp => new PackCatalog(sp.GetRequiredService<PackHost>()));
         services.AddSingleton<IActionDescriptorChangeProvider>(sp => new HostCaches(sp.GetRequiredService<PackEndpointDataSource>()));
         services.AddHostedService<DropFolderWatcher>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<MoneyEventDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<MoneyEventDispatcher>());
         return services;
     }
 }

@@ -22,4 +22,13 @@ public sealed class ValhallaOptions
 
     /// <summary>How long the drop folder must stay unchanged before the host acts on a change, in milliseconds.</summary>
     public int WatchQuietMs { get; set; } = 250;
+
+    /// <summary>
+    /// When true (the default), the host delivers the money events waiting in packs' outboxes to the
+    /// pack that exports the audit sink. When false, events wait in the outboxes (for maintenance).
+    /// </summary>
+    public bool DeliverEvents { get; set; } = true;
+
+    /// <summary>How often the host looks for money events to deliver, in milliseconds.</summary>
+    public int EventsPollMs { get; set; } = 200;
 }

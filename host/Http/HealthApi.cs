@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Valhalla.Contracts.Catalog;
+using Valhalla.Host.Events;
 using Valhalla.Host.Loading;
 
 namespace Valhalla.Host.Http;
@@ -22,9 +23,11 @@ internal static class HealthApi
         return app;
     }
 
-    private static Ok<Health> GetHealth(PackHost host)
+    private static async Task<Ok<Health>> GetHealth(PackHost host, MoneyEventDispatcher events, CancellationToken ct)
     {
-        var packs = host.Report.Packs.Select(p => new PackHealth(p.Code, p.Manifest?.Version, p.Status, p.Routes.Count, p.Errors.Count())).ToList();
+        var pending = await events.PendingAsync(ct);
+        var packs = host.Report.Packs.Select(p => new PackHealth(
+            p.Code, p.Manifest?.Version, p.Status, p.Routes.Count, p.Errors.Count(), pending.TryGetValue(p.Code, out var n) ? n : null)).ToList();
         IReadOnlyList<string> leaked = [.. host.Unloads.Where(u => !u.Unloaded).Select(u => $"{u.Code} {u.Version}")];
         var status = packs.All(p => p.Status == PackStatus.Loaded) && leaked.Count == 0 ? "healthy" : "degraded";
         return TypedResults.Ok(new Health(status, host.Report.GeneratedAt, packs, leaked));
@@ -34,4 +37,5 @@ internal static class HealthApi
 /// <param name="Leaked">Unloaded packs whose load context something still holds, as "CODE version".</param>
 internal sealed record Health(string Status, DateTimeOffset CheckedAt, IReadOnlyList<PackHealth> Packs, IReadOnlyList<string> Leaked);
 
-internal sealed record PackHealth(string Code, string? Version, PackStatus Status, int Routes, int Errors);
+/// <param name="PendingEvents">Money events waiting in the pack's outbox for the audit sink; null for a pack that emits none.</param>
+internal sealed record PackHealth(string Code, string? Version, PackStatus Status, int Routes, int Errors, int? PendingEvents);

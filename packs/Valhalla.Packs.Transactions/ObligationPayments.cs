@@ -8,7 +8,7 @@ namespace Valhalla.Packs.Transactions;
 /// <summary>What the ledger exports to the obligations pack: posted expenses that name an obligation.</summary>
 public sealed class ObligationPayments(IPackDatabase database) : IObligationPayments
 {
-    /// <summary>One range scan of ix_transactions_obligation per obligation id; the terms repeat the index's own condition so SQLite uses it.</summary>
+    /// <summary>One search of ix_transactions_obligation per obligation id; the terms repeat the index's own condition so SQLite uses it.</summary>
     public const string Sql = """
         SELECT json_extract(links, '$.obligation_id') AS ObligationId, id AS TransactionId, date AS Date, amount AS Amount
         FROM transactions
