@@ -18,7 +18,8 @@ public static class ValhallaApp
 {
     public const string DefaultUrl = "http://127.0.0.1:8000";
 
-    public static WebApplication Build(string[] args)
+    /// <param name="time">The clock of the host and every pack (tests fix the date); the system clock by default.</param>
+    public static WebApplication Build(string[] args, TimeProvider? time = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = WithoutSettingsReload(args) });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -33,7 +34,7 @@ public static class ValhallaApp
         builder.Services.Configure<ValhallaOptions>(section);
         var options = section.Get<ValhallaOptions>() ?? new ValhallaOptions();
         builder.Services.AddSingleton(ValhallaPaths.From(options, builder.Environment.ContentRootPath));
-        builder.Services.AddValhallaPackServices();
+        builder.Services.AddValhallaPackServices(time ?? TimeProvider.System);
 
         builder.Services.ConfigureHttpJsonOptions(json => WireJson.Configure(json.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
@@ -80,9 +81,9 @@ public static class ValhallaApp
 
     private const string ReloadSetting = "hostBuilder:reloadConfigOnChange";
 
-    private static IServiceCollection AddValhallaPackServices(this IServiceCollection services)
+    private static IServiceCollection AddValhallaPackServices(this IServiceCollection services, TimeProvider time)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(time);
         services.AddSingleton<PackExports>();
         services.AddSingleton<IPackServices>(sp => sp.GetRequiredService<PackExports>());
         services.AddSingleton<PackEndpointDataSource>();

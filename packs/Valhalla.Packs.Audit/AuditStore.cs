@@ -24,7 +24,10 @@ public sealed class AuditStore(IPackDatabase database)
             return await connection.ExecuteAsync(new CommandDefinition(insert, events, tx, cancellationToken: token));
         }, ct);
 
-    /// <summary>A page, newest first, and the number of events matching the filter.</summary>
+    /// <summary>
+    /// A page, newest first, and the number of events matching the filter, read from one snapshot
+    /// (events arrive in the background, so two statements outside a transaction could disagree).
+    /// </summary>
     public Task<(IReadOnlyList<AuditEvent> Items, int Total)> ListAsync(AuditFilter filter, CancellationToken ct) =>
         database.ReadAsync<(IReadOnlyList<AuditEvent>, int)>(async (connection, token) =>
         {
@@ -35,9 +38,10 @@ public sealed class AuditStore(IPackDatabase database)
                 Before = filter.To is { } to ? Timestamps.Format(new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)) : null,
             };
             var where = Where(filter);
+            await using var snapshot = await connection.BeginTransactionAsync(token);
             var page = await connection.QueryAsync<AuditEvent>(new CommandDefinition(
-                $"SELECT {Columns} FROM events {where} ORDER BY at DESC, seq DESC LIMIT @Limit OFFSET @Offset", args, cancellationToken: token));
-            var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT count(*) FROM events {where}", args, cancellationToken: token));
+                $"SELECT {Columns} FROM events {where} ORDER BY at DESC, seq DESC LIMIT @Limit OFFSET @Offset", args, snapshot, cancellationToken: token));
+            var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT count(*) FROM events {where}", args, snapshot, cancellationToken: token));
             return ([.. page], total);
         }, ct);
 
