@@ -33,7 +33,11 @@ public sealed class AuditStore(IPackDatabase database)
         {
             var args = new
             {
-                filter.SubjectId, filter.Pack, filter.Kind, filter.Limit, filter.Offset,
+                filter.SubjectId,
+                filter.Pack,
+                filter.Kind,
+                filter.Limit,
+                filter.Offset,
                 From = filter.From is { } from ? Timestamps.Format(new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)) : null,
                 Before = filter.To is { } to ? Timestamps.Format(new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)) : null,
             };

@@ -87,21 +87,49 @@ public sealed record ObligationRow
 
     public Obligation ToObligation() => new()
     {
-        Id = Id, Name = Name, AmountMin = AmountMin, AmountMax = AmountMax, BucketId = BucketId,
+        Id = Id,
+        Name = Name,
+        AmountMin = AmountMin,
+        AmountMax = AmountMax,
+        BucketId = BucketId,
         Recurrence = new Recurrence
         {
-            Frequency = Frequency, Interval = Interval, Weekday = Weekday is { } w ? (DayOfWeek)w : null, Day = Day, Month = MonthOfYear,
-            StartDate = StartDate, EndDate = EndDate,
+            Frequency = Frequency,
+            Interval = Interval,
+            Weekday = Weekday is { } w ? (DayOfWeek)w : null,
+            Day = Day,
+            Month = MonthOfYear,
+            StartDate = StartDate,
+            EndDate = EndDate,
         },
-        GraceDays = GraceDays, Priority = Priority, Notes = Notes, Status = Status, CreatedAt = CreatedAt, UpdatedAt = UpdatedAt,
+        GraceDays = GraceDays,
+        Priority = Priority,
+        Notes = Notes,
+        Status = Status,
+        CreatedAt = CreatedAt,
+        UpdatedAt = UpdatedAt,
     };
 
     public static ObligationRow From(Obligation o) => new()
     {
-        Id = o.Id, Name = o.Name, AmountMin = o.AmountMin, AmountMax = o.AmountMax, BucketId = o.BucketId,
-        Frequency = o.Recurrence.Frequency, Interval = o.Recurrence.Interval, Weekday = (int?)o.Recurrence.Weekday, Day = o.Recurrence.Day,
-        MonthOfYear = o.Recurrence.Month, StartDate = o.Recurrence.StartDate, EndDate = o.Recurrence.EndDate,
-        GraceDays = o.GraceDays, Priority = o.Priority, Notes = o.Notes, Status = o.Status, CreatedAt = o.CreatedAt, UpdatedAt = o.UpdatedAt,
+        Id = o.Id,
+        Name = o.Name,
+        AmountMin = o.AmountMin,
+        AmountMax = o.AmountMax,
+        BucketId = o.BucketId,
+        Frequency = o.Recurrence.Frequency,
+        Interval = o.Recurrence.Interval,
+        Weekday = (int?)o.Recurrence.Weekday,
+        Day = o.Recurrence.Day,
+        MonthOfYear = o.Recurrence.Month,
+        StartDate = o.Recurrence.StartDate,
+        EndDate = o.Recurrence.EndDate,
+        GraceDays = o.GraceDays,
+        Priority = o.Priority,
+        Notes = o.Notes,
+        Status = o.Status,
+        CreatedAt = o.CreatedAt,
+        UpdatedAt = o.UpdatedAt,
     };
 }
 

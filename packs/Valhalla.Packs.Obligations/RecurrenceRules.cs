@@ -25,7 +25,8 @@ public static class RecurrenceRules
             RecurrenceValues.Monthly => Monthly(input, start),
             RecurrenceValues.Yearly => Yearly(input, start),
             _ => throw ApiProblem.BadField("recurrence.frequency", $"must be one of {string.Join(", ", RecurrenceValues.Frequencies)}."),
-        } with { EndDate = end };
+        } with
+        { EndDate = end };
 
         if (end is { } last && last < start)
         {

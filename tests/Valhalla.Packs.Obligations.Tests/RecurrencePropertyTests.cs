@@ -12,19 +12,29 @@ public sealed class RecurrencePropertyTests
     private static readonly Gen<Recurrence> GenWeekly =
         Gen.Select(Gen.Int[1, RecurrenceRules.MaxWeeks], Gen.Int[0, 6], GenDate, (interval, weekday, start) => new Recurrence
         {
-            Frequency = RecurrenceValues.Weekly, Interval = interval, Weekday = (DayOfWeek)weekday, StartDate = start,
+            Frequency = RecurrenceValues.Weekly,
+            Interval = interval,
+            Weekday = (DayOfWeek)weekday,
+            StartDate = start,
         });
 
     private static readonly Gen<Recurrence> GenMonthly =
         Gen.Select(Gen.Int[1, RecurrenceRules.MaxMonths], Gen.Int[1, 31], GenDate, (interval, day, start) => new Recurrence
         {
-            Frequency = RecurrenceValues.Monthly, Interval = interval, Day = day, StartDate = start,
+            Frequency = RecurrenceValues.Monthly,
+            Interval = interval,
+            Day = day,
+            StartDate = start,
         });
 
     private static readonly Gen<Recurrence> GenYearly =
         Gen.Select(Gen.Int[1, 12], Gen.Int[1, 31], GenDate, (month, day, start) => new Recurrence
         {
-            Frequency = RecurrenceValues.Yearly, Interval = 1, Month = month, Day = Math.Min(day, DateTime.DaysInMonth(2024, month)), StartDate = start,
+            Frequency = RecurrenceValues.Yearly,
+            Interval = 1,
+            Month = month,
+            Day = Math.Min(day, DateTime.DaysInMonth(2024, month)),
+            StartDate = start,
         });
 
     private static readonly Gen<(Recurrence Rule, DateOnly From, DateOnly To)> GenCase =

@@ -12,7 +12,10 @@ internal static class ObligationsClient
     {
         var response = await client.PostAsJsonAsync("core/obligations", new
         {
-            name, amount, bucket_id = bucketId, recurrence = new { frequency = "monthly", day, start_date = start },
+            name,
+            amount,
+            bucket_id = bucketId,
+            recurrence = new { frequency = "monthly", day, start_date = start },
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;

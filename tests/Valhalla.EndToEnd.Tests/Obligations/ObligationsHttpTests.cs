@@ -13,7 +13,11 @@ public sealed class ObligationsHttpTests() : HostTest(BuiltPacks.Budget, BuiltPa
     {
         var response = await Client.PostAsJsonAsync("core/obligations", new
         {
-            name = "Power", amount_min = 50, amount_max = 150.5, grace_days = 5, notes = "meter",
+            name = "Power",
+            amount_min = 50,
+            amount_max = 150.5,
+            grace_days = 5,
+            notes = "meter",
             recurrence = new { frequency = "weekly", interval = 2, weekday = "friday", start_date = "2026-01-01", end_date = "2026-12-31" },
         });
         var created = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
@@ -57,7 +61,11 @@ public sealed class ObligationsHttpTests() : HostTest(BuiltPacks.Budget, BuiltPa
         var rent = await Client.CreateMonthlyAsync("Rent", 950, 1, "2026-01-01");
         var payment = await Transactions.LedgerClient.PostOkAsync(Client, new
         {
-            tx_type = "expense", amount = 950, date = "2026-01-01", priority = "A", links = new { obligation_id = rent },
+            tx_type = "expense",
+            amount = 950,
+            date = "2026-01-01",
+            priority = "A",
+            links = new { obligation_id = rent },
         });
 
         var january = (await Client.GetFromJsonAsync<JsonObject>("core/obligations/months?month=2026-01"))!;
