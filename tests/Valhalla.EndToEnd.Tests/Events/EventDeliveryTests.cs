@@ -42,6 +42,42 @@ public sealed class EventDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task Replacing_the_ledger_while_it_posts_loses_and_duplicates_no_event()
+    {
+        var ledger = _folders.Drop(BuiltPacks.Transactions);
+        _folders.Drop(BuiltPacks.Audit);
+        await using var host = await _folders.StartAsync();
+        using var stop = new CancellationTokenSource();
+        var posters = Enumerable.Range(0, 3).Select(_ => Task.Run(() => PostUntilAsync(host.Client, stop.Token))).ToList();
+
+        foreach (var version in new[] { "1.1.0", "1.2.0" })
+        {
+            BuiltPacks.EditManifest(ledger, m => m["version"] = version);
+            await host.WaitForLoadedAsync(Ledger, version);
+        }
+
+        await stop.CancelAsync();
+        var posted = (await Task.WhenAll(posters)).SelectMany(ids => ids).ToList();
+        var trail = await host.Client.WaitForAuditAsync(posted.Count, "?pack=P-BUDGET-2&limit=500");
+
+        Assert.InRange(posted.Count, 1, 500);
+        Assert.Equal(posted.Order(), trail["items"]!.AsArray().Select(e => (string)e!["subject_id"]!).Order());
+        Assert.Equal(posted.Count, (int)trail["total"]!);
+    }
+
+    // Posts until stopped, at most 150 times; every answer must be a 201.
+    private static async Task<List<string>> PostUntilAsync(HttpClient client, CancellationToken stop)
+    {
+        var ids = new List<string>();
+        while (!stop.IsCancellationRequested && ids.Count < 150)
+        {
+            ids.Add((string)(await client.PostOkAsync(new { tx_type = "income", amount = 1, date = "2026-01-05" }))["id"]!);
+        }
+
+        return ids;
+    }
+
+    [Fact]
     public async Task Events_acknowledged_but_not_delivered_before_the_host_stopped_are_delivered_once_after_a_restart()
     {
         _folders.Drop(BuiltPacks.Transactions);
