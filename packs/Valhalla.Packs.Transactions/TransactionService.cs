@@ -89,12 +89,13 @@ public sealed class TransactionService(TransactionStore store, IPackServices pac
 
     /// <summary>
     /// The seed's gating: while this month's obligations are not covered, an expense of priority C or
-    /// D waits, unless it is for an essentials bucket. Income is never gated; no provider, no gate.
+    /// D waits, unless it is for an essentials bucket. Income is never gated, nor an expense that pays
+    /// an obligation (it is what covers them); no provider, no gate.
     /// </summary>
     private async Task CheckObligationsAsync(Transaction transaction, string? bucketType, CancellationToken ct)
     {
         if (transaction.TxType != TxValues.Expense || transaction.Priority is not ("C" or "D") || bucketType == BucketTypes.Essentials
-            || packs.Find<IObligationsStatus>() is not { } obligations)
+            || transaction.Links?.ObligationId is not null || packs.Find<IObligationsStatus>() is not { } obligations)
         {
             return;
         }

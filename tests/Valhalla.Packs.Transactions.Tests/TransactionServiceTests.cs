@@ -186,6 +186,19 @@ public sealed class TransactionServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_expense_paying_an_obligation_is_never_gated()
+    {
+        _packs.Add<IObligationsStatus>(_obligations);
+        _obligations.Covered = false;
+
+        var payment = await _ledger.PostAsync(new PostTransaction("expense", Money.FromDecimal(950), "2026-01-15", BucketId: Fun, Priority: "D",
+            Links: new TxLinks(ObligationId: "ob_0123456789ab")), null, default);
+
+        Assert.Equal("posted", payment.Transaction.Status);
+        Assert.Empty(_obligations.Asked);
+    }
+
+    [Fact]
     public async Task The_refusal_names_the_uncovered_obligations()
     {
         _packs.Add<IObligationsStatus>(_obligations);
