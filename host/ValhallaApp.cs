@@ -6,6 +6,7 @@ using Valhalla.Host.Access;
 using Valhalla.Contracts.Catalog;
 using Valhalla.Contracts.Services;
 using Valhalla.Host.Configuration;
+using Valhalla.Host.Events;
 using Valhalla.Host.Http;
 using Valhalla.Host.Loading;
 using Valhalla.Host.Mounting;
@@ -21,7 +22,8 @@ public static class ValhallaApp
 {
     public const string DefaultUrl = "http://127.0.0.1:8000";
 
-    public static WebApplication Build(string[] args)
+    /// <param name="time">The clock of the host and every pack (tests fix the date); the system clock by default.</param>
+    public static WebApplication Build(string[] args, TimeProvider? time = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = WithoutSettingsReload(args) });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -42,7 +44,7 @@ public static class ValhallaApp
         builder.Services.Configure<ValhallaOptions>(section);
         var options = section.Get<ValhallaOptions>() ?? new ValhallaOptions();
         builder.Services.AddSingleton(ValhallaPaths.From(options, builder.Environment.ContentRootPath));
-        builder.Services.AddValhallaPackServices();
+        builder.Services.AddValhallaPackServices(time ?? TimeProvider.System);
         builder.Services.AddValhallaAccess(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
 
@@ -125,9 +127,9 @@ public static class ValhallaApp
         return services;
     }
 
-    private static IServiceCollection AddValhallaPackServices(this IServiceCollection services)
+    private static IServiceCollection AddValhallaPackServices(this IServiceCollection services, TimeProvider time)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(time);
         services.AddSingleton<PackExports>();
         services.AddSingleton<IPackServices>(sp => sp.GetRequiredService<PackExports>());
         services.AddSingleton<PackEndpointDataSource>();
@@ -140,6 +142,9 @@ public static class ValhallaApp
         services.AddSingleton<IPackCatalog>(sp => new PackCatalog(sp.GetRequiredService<PackHost>()));
         services.AddSingleton<IActionDescriptorChangeProvider>(sp => new HostCaches(sp.GetRequiredService<PackEndpointDataSource>()));
         services.AddHostedService<DropFolderWatcher>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<MoneyEventDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<MoneyEventDispatcher>());
         return services;
     }
 }

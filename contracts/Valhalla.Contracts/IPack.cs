@@ -17,7 +17,8 @@ public interface IPack
     /// Registers the pack's services into its own service collection. The collection is already
     /// seeded with what the host offers packs: logging, <see cref="TimeProvider"/>,
     /// <see cref="Services.IPackServices"/>, <see cref="Catalog.IPackCatalog"/>, the
-    /// <see cref="IPackContext"/> and, when the pack declares exactly one data path, its
+    /// <see cref="IPackContext"/>, <c>IHttpContextAccessor</c> (the request being served, for its
+    /// caller) and, when the pack declares exactly one data path, its
     /// <see cref="IPackDatabase"/>.
     /// </summary>
     void ConfigureServices(IServiceCollection services, IPackContext context);

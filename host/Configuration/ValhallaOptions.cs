@@ -25,4 +25,13 @@ public sealed class ValhallaOptions
 
     /// <summary>The largest request body accepted, in bytes (1 MB); larger ones are answered 413 before they are read.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// When true (the default), the host delivers the money events waiting in packs' outboxes to the
+    /// pack that exports the audit sink. When false, events wait in the outboxes (for maintenance).
+    /// </summary>
+    public bool DeliverEvents { get; set; } = true;
+
+    /// <summary>How often the host looks for money events to deliver, in milliseconds.</summary>
+    public int EventsPollMs { get; set; } = 200;
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Valhalla.Contracts.Access;
 using Valhalla.Contracts.Catalog;
+using Valhalla.Host.Events;
 using Valhalla.Host.Loading;
 
 namespace Valhalla.Host.Http;
@@ -26,14 +27,20 @@ internal static class HealthApi
         return app;
     }
 
-    private static Ok<Health> GetHealth(PackHost host, HttpContext context)
+    private static async Task<Ok<Health>> GetHealth(PackHost host, MoneyEventDispatcher events, HttpContext context, CancellationToken ct)
     {
-        var packs = host.Report.Packs.Select(p => new PackHealth(p.Code, p.Manifest?.Version, p.Status, p.Routes.Count, p.Errors.Count())).ToList();
+        var report = host.Report;
         IReadOnlyList<string> leaked = [.. host.Unloads.Where(u => !u.Unloaded).Select(u => $"{u.Code} {u.Version}")];
-        var status = packs.All(p => p.Status == PackStatus.Loaded) && leaked.Count == 0 ? "healthy" : "degraded";
-        return context.GetCaller() is null
-            ? TypedResults.Ok(new Health(status, host.Report.GeneratedAt, null, null))
-            : TypedResults.Ok(new Health(status, host.Report.GeneratedAt, packs, leaked));
+        var status = report.Packs.All(p => p.Status == PackStatus.Loaded) && leaked.Count == 0 ? "healthy" : "degraded";
+        if (context.GetCaller() is null)
+        {
+            return TypedResults.Ok(new Health(status, report.GeneratedAt, null, null));
+        }
+
+        var pending = await events.PendingAsync(ct);
+        var packs = report.Packs.Select(p => new PackHealth(
+            p.Code, p.Manifest?.Version, p.Status, p.Routes.Count, p.Errors.Count(), pending.TryGetValue(p.Code, out var n) ? n : null)).ToList();
+        return TypedResults.Ok(new Health(status, report.GeneratedAt, packs, leaked));
     }
 }
 
@@ -45,4 +52,5 @@ internal sealed record Health(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PackHealth>? Packs,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Leaked);
 
-internal sealed record PackHealth(string Code, string? Version, PackStatus Status, int Routes, int Errors);
+/// <param name="PendingEvents">Money events waiting in the pack's outbox for the audit sink; null for a pack that emits none.</param>
+internal sealed record PackHealth(string Code, string? Version, PackStatus Status, int Routes, int Errors, int? PendingEvents);

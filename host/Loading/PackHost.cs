@@ -48,6 +48,9 @@ public sealed class PackHost : IAsyncDisposable
     /// <summary>The service providers of the running packs.</summary>
     internal IEnumerable<IServiceProvider> RunningServices => _reconciler.Running.Select(r => r.Services);
 
+    /// <summary>The running packs, in the order they started.</summary>
+    internal IReadOnlyList<PackRuntime> Running => _reconciler.Running;
+
     /// <summary>The report of the running host: what is loaded, and every finding.</summary>
     public ValidationReport Report { get; private set; }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -29,6 +30,7 @@ internal static class PackServiceSeed
         services.AddSingleton(host.GetRequiredService<IConfiguration>());
         services.AddSingleton(host.GetRequiredService<IPackServices>());
         services.AddSingleton(host.GetRequiredService<IPackCatalog>());
+        services.AddSingleton(host.GetRequiredService<IHttpContextAccessor>());
         services.AddSingleton(context);
         if (databases.Count == 1)
         {

@@ -13,10 +13,12 @@ public sealed class BudgetPack : IPack
     {
         DapperTypeHandlers.Register();
         services.AddSingleton<BudgetStore>();
-        services.AddSingleton<AuditTrail>();
+        services.AddMoneyEvents();
         services.AddSingleton<BudgetService>();
         services.AddSingleton<IBucketDirectory, BucketDirectory>();
+        services.AddSingleton<IBucketBalances, BucketBalances>();
         context.Export<IBucketDirectory>();
+        context.Export<IBucketBalances>();
     }
 
     public void MapRoutes(IEndpointRouteBuilder routes)

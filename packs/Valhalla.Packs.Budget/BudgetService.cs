@@ -7,7 +7,7 @@ using Valhalla.Packs.Kit;
 namespace Valhalla.Packs.Budget;
 
 /// <summary>The budget's rules: buckets, allocations and month snapshots. No HTTP, no SQL.</summary>
-public sealed class BudgetService(BudgetStore store, IPackServices packs, AuditTrail audit, TimeProvider time)
+public sealed class BudgetService(BudgetStore store, IPackServices packs, MoneyEvents events, TimeProvider time)
 {
     /// <summary>The widest range of snapshots one request may ask for.</summary>
     public const int MaxRangeMonths = 120;
@@ -28,12 +28,11 @@ public sealed class BudgetService(BudgetStore store, IPackServices packs, AuditT
             CreatedAt = now,
             UpdatedAt = now,
         };
-        if (!await store.TryInsertAsync(bucket, ct))
+        if (!await store.TryInsertAsync(bucket, events.Create("bucket.created", bucket.Id, bucket.MonthlyLimit, bucket.Name), ct))
         {
             throw NameTaken(bucket.Name);
         }
 
-        await audit.RecordAsync("bucket.created", bucket.Id, bucket.MonthlyLimit, bucket.Name, ct);
         return bucket;
     }
 
@@ -49,22 +48,20 @@ public sealed class BudgetService(BudgetStore store, IPackServices packs, AuditT
     public async Task<Bucket> UpdateAsync(string id, JsonObject body, CancellationToken ct)
     {
         var patch = BucketPatch.Parse(body);
-        var updated = await UpdateStoredAsync(id, patch, ct) ?? throw ApiProblem.NotFound("bucket", id);
-        await audit.RecordAsync("bucket.updated", id, updated.MonthlyLimit, string.Join(",", patch.Fields), ct);
-        return updated;
+        return await UpdateStoredAsync(id, patch, ct) ?? throw ApiProblem.NotFound("bucket", id);
     }
 
     public async Task<Allocation> AllocateAsync(string monthText, string bucketId, AllocationInput input, CancellationToken ct)
     {
         var month = BucketRules.Month(monthText, "month");
         Money? amount = input.Amount is { } value ? BucketRules.Allocation(value) : null;
-        var bucket = await store.SetAllocationAsync(bucketId, month, amount, Timestamps.Now(time), ct) ?? throw ApiProblem.NotFound("bucket", bucketId);
+        var allocated = events.Create(amount is null ? "allocation.cleared" : "allocation.set", bucketId, amount, month.ToString());
+        var bucket = await store.SetAllocationAsync(bucketId, month, amount, Timestamps.Now(time), allocated, ct) ?? throw ApiProblem.NotFound("bucket", bucketId);
         if (bucket.Status != BucketValues.Active)
         {
             throw ApiProblem.Conflict("The bucket is archived.", $"Bucket '{bucketId}' is archived; set its status to active before allocating to it.");
         }
 
-        await audit.RecordAsync(amount is null ? "allocation.cleared" : "allocation.set", bucketId, amount, month.ToString(), ct);
         return new Allocation(bucketId, month, amount, amount ?? bucket.MonthlyLimit);
     }
 
@@ -73,6 +70,10 @@ public sealed class BudgetService(BudgetStore store, IPackServices packs, AuditT
         var month = monthText is null ? Month.Current(time) : BucketRules.Month(monthText, "month");
         return (await ComputeAsync(month, month, ct))[0];
     }
+
+    /// <summary>Each active bucket's remaining money in <paramref name="month"/>, as the month's snapshot shows it.</summary>
+    public async Task<IReadOnlyList<BucketBalance>> RemainingAsync(Month month, CancellationToken ct) =>
+        [.. (await ComputeAsync(month, month, ct))[0].Buckets.Select(b => new BucketBalance(b.BucketId, b.Remaining))];
 
     public async Task<MonthRange> RangeAsync(string? fromText, string? toText, CancellationToken ct)
     {
@@ -108,13 +109,18 @@ public sealed class BudgetService(BudgetStore store, IPackServices packs, AuditT
     {
         try
         {
-            return await store.UpdateAsync(id, bucket => patch.ApplyTo(bucket, Timestamps.Now(time)), ct);
+            return await store.UpdateAsync(id, bucket => patch.ApplyTo(bucket, Timestamps.Now(time)), (before, after) => Describe(before, after, patch), ct);
         }
         catch (NameTakenException taken)
         {
             throw NameTaken(taken.Name);
         }
     }
+
+    private MoneyEvent Describe(Bucket before, Bucket after, BucketPatch patch) =>
+        before.Status == BucketValues.Active && after.Status == BucketValues.Archived
+            ? events.Create("bucket.archived", after.Id, after.MonthlyLimit, after.Name)
+            : events.Create("bucket.updated", after.Id, after.MonthlyLimit, string.Join(",", patch.Fields));
 
     private static ApiProblem NameTaken(string name) =>
         ApiProblem.Conflict("A bucket with this name exists.", $"An active bucket is already named '{name}'. Choose another name or archive that bucket.");

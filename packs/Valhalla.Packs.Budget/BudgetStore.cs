@@ -1,6 +1,8 @@
 using Dapper;
+using Valhalla.Contracts.Services;
 using Valhalla.Contracts.Stores;
 using Valhalla.Contracts.Values;
+using Valhalla.Packs.Kit;
 
 namespace Valhalla.Packs.Budget;
 
@@ -50,8 +52,8 @@ public sealed class BudgetStore(IPackDatabase database)
         database.ReadAsync((connection, token) => connection.QuerySingleOrDefaultAsync<Bucket>(
             new CommandDefinition($"SELECT {BucketColumns} FROM buckets WHERE id = @Id", new { Id = id }, cancellationToken: token)), ct);
 
-    /// <summary>Inserts the bucket unless an active bucket has its name; false when the name is taken.</summary>
-    public Task<bool> TryInsertAsync(Bucket bucket, CancellationToken ct) =>
+    /// <summary>Inserts the bucket and its event unless an active bucket has its name; false when the name is taken.</summary>
+    public Task<bool> TryInsertAsync(Bucket bucket, MoneyEvent created, CancellationToken ct) =>
         database.WriteAsync(async (connection, tx, token) =>
         {
             if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(ActiveNameTaken, bucket, tx, cancellationToken: token)))
@@ -64,15 +66,17 @@ public sealed class BudgetStore(IPackDatabase database)
                 VALUES (@Id, @Name, @BucketType, @MonthlyLimit, @Priority, @Rollover, @Notes, @Status, @CreatedAt, @UpdatedAt)
                 """;
             await connection.ExecuteAsync(new CommandDefinition(insert, bucket, tx, cancellationToken: token));
+            await Outbox.AppendAsync(connection, tx, created, token);
             return true;
         }, ct);
 
     /// <summary>
     /// Reads the bucket, applies <paramref name="change"/> and stores the result, all in one write so
-    /// concurrent changes cannot interleave. Null when there is no such bucket; throws
-    /// <see cref="NameTakenException"/> when the new state would duplicate an active name.
+    /// concurrent changes cannot interleave, with the event <paramref name="describe"/> makes of it. Null
+    /// when there is no such bucket; throws <see cref="NameTakenException"/> when the new state would
+    /// duplicate an active name.
     /// </summary>
-    public Task<Bucket?> UpdateAsync(string id, Func<Bucket, Bucket> change, CancellationToken ct) =>
+    public Task<Bucket?> UpdateAsync(string id, Func<Bucket, Bucket> change, Func<Bucket, Bucket, MoneyEvent> describe, CancellationToken ct) =>
         database.WriteAsync(async (connection, tx, token) =>
         {
             var current = await connection.QuerySingleOrDefaultAsync<Bucket>(
@@ -95,11 +99,12 @@ public sealed class BudgetStore(IPackDatabase database)
                 WHERE id = @Id
                 """;
             await connection.ExecuteAsync(new CommandDefinition(update, updated, tx, cancellationToken: token));
+            await Outbox.AppendAsync(connection, tx, describe(current, updated), token);
             return updated;
         }, ct);
 
-    /// <summary>Sets (or with null, clears) a month's allocation; returns the bucket as it was, null when unknown.</summary>
-    public Task<Bucket?> SetAllocationAsync(string bucketId, Month month, Money? amount, DateTimeOffset now, CancellationToken ct) =>
+    /// <summary>Sets (or with null, clears) a month's allocation, with its event; returns the bucket as it was, null when unknown.</summary>
+    public Task<Bucket?> SetAllocationAsync(string bucketId, Month month, Money? amount, DateTimeOffset now, MoneyEvent allocated, CancellationToken ct) =>
         database.WriteAsync(async (connection, tx, token) =>
         {
             var bucket = await connection.QuerySingleOrDefaultAsync<Bucket>(
@@ -116,6 +121,7 @@ public sealed class BudgetStore(IPackDatabase database)
                   ON CONFLICT (month, bucket_id) DO UPDATE SET amount = excluded.amount, updated_at = excluded.updated_at
                   """;
             await connection.ExecuteAsync(new CommandDefinition(sql, new { Month = month, BucketId = bucketId, Amount = amount ?? Money.Zero, Now = now }, tx, cancellationToken: token));
+            await Outbox.AppendAsync(connection, tx, allocated, token);
             return bucket;
         }, ct);
 

@@ -15,6 +15,9 @@ public sealed class ApiProblem(int status, string title, string detail, string? 
     /// <summary>The wire name of the offending field, when there is one.</summary>
     public string? Field { get; } = field;
 
+    /// <summary>Members added to the problem body, e.g. the obligations that refused a payment.</summary>
+    public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
+
     /// <summary>400: <paramref name="field"/> (wire name, e.g. <c>monthly_limit</c>) is invalid.</summary>
     public static ApiProblem BadField(string field, string message) =>
         new(StatusCodes.Status400BadRequest, "The request has an invalid field.", $"{field}: {message}", field);

@@ -18,7 +18,7 @@ public sealed class ApiProblemFilter : IEndpointFilter
         }
         catch (ApiProblem problem)
         {
-            return TypedResults.Problem(statusCode: problem.Status, title: problem.Title, detail: problem.Message);
+            return TypedResults.Problem(statusCode: problem.Status, title: problem.Title, detail: problem.Message, extensions: problem.Extensions);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Valhalla.Contracts.Budget;
 using Valhalla.Contracts.Services;
 using Valhalla.Contracts.Values;
@@ -9,7 +10,7 @@ using Valhalla.Packs.Kit;
 namespace Valhalla.Packs.Transactions;
 
 /// <summary>The ledger's rules: posting (bucket check, obligation gating, idempotency), voiding, listing. No HTTP, no SQL.</summary>
-public sealed class TransactionService(TransactionStore store, IPackServices packs, AuditTrail audit, TimeProvider time)
+public sealed class TransactionService(TransactionStore store, IPackServices packs, MoneyEvents events, TimeProvider time)
 {
     public async Task<Posted> PostAsync(PostTransaction input, string? idempotencyKey, CancellationToken ct)
     {
@@ -38,14 +39,9 @@ public sealed class TransactionService(TransactionStore store, IPackServices pac
         var bucketType = await CheckBucketAsync(transaction.BucketId, ct);
         await CheckObligationsAsync(transaction, bucketType, ct);
 
-        var (inserted, storedHash, stored) = await store.InsertAsync(transaction, idempotencyKey, requestHash, ct);
-        if (!inserted)
-        {
-            return Replay(storedHash, requestHash, stored);
-        }
-
-        await audit.RecordAsync("transaction.posted", stored.Id, stored.Amount, $"{stored.TxType} {stored.Date:yyyy-MM-dd}", ct);
-        return new Posted(stored, Replayed: false);
+        var posted = events.Create("transaction.posted", transaction.Id, transaction.Amount, $"{transaction.TxType} {transaction.Date:yyyy-MM-dd}");
+        var (inserted, storedHash, stored) = await store.InsertAsync(transaction, idempotencyKey, requestHash, posted, ct);
+        return inserted ? new Posted(stored, Replayed: false) : Replay(storedHash, requestHash, stored);
     }
 
     public async Task<Transaction> GetAsync(string id, CancellationToken ct) =>
@@ -55,13 +51,13 @@ public sealed class TransactionService(TransactionStore store, IPackServices pac
     {
         var reason = TransactionRules.Reason(input?.Reason);
         var now = Timestamps.Now(time);
-        var before = await store.VoidAsync(id, reason, now, ct) ?? throw ApiProblem.NotFound("transaction", id);
+        var before = await store.VoidAsync(id, reason, now, t => events.Create("transaction.voided", id, t.Amount, reason), ct)
+            ?? throw ApiProblem.NotFound("transaction", id);
         if (before.Status != TxValues.PostedStatus)
         {
             throw ApiProblem.Conflict("The transaction is already void.", $"Transaction '{id}' was voided at {Timestamps.Format(before.VoidedAt!.Value)}.");
         }
 
-        await audit.RecordAsync("transaction.voided", id, before.Amount, reason, ct);
         return before with { Status = TxValues.VoidStatus, VoidReason = reason, VoidedAt = now, UpdatedAt = now };
     }
 
@@ -93,22 +89,28 @@ public sealed class TransactionService(TransactionStore store, IPackServices pac
 
     /// <summary>
     /// The seed's gating: while this month's obligations are not covered, an expense of priority C or
-    /// D waits, unless it is for an essentials bucket. Income is never gated; no provider, no gate.
+    /// D waits, unless it is for an essentials bucket. Income is never gated, nor an expense that pays
+    /// an obligation (it is what covers them); no provider, no gate.
     /// </summary>
     private async Task CheckObligationsAsync(Transaction transaction, string? bucketType, CancellationToken ct)
     {
         if (transaction.TxType != TxValues.Expense || transaction.Priority is not ("C" or "D") || bucketType == BucketTypes.Essentials
-            || packs.Find<IObligationsStatus>() is not { } obligations)
+            || transaction.Links?.ObligationId is not null || packs.Find<IObligationsStatus>() is not { } obligations)
         {
             return;
         }
 
         var month = Month.Of(transaction.Date);
-        if (!await obligations.AreCoveredAsync(month, ct))
+        var coverage = await obligations.GetCoverageAsync(month, ct);
+        if (!coverage.Covered)
         {
-            throw ApiProblem.Conflict("Obligations come first.",
-                $"The obligations of {month} are not covered yet, so a priority {transaction.Priority} expense is refused. " +
-                "Cover the obligations first, post it with priority A or B, or post it to an essentials bucket.");
+            var named = coverage.Uncovered.Select(u => $"{u.Name} (due {u.DueDate:yyyy-MM-dd}, {u.Outstanding} outstanding, {u.Reason})").ToList();
+            throw new ApiProblem(StatusCodes.Status409Conflict, "Obligations come first.",
+                $"The obligations of {month} are not covered yet{(named.Count == 0 ? "" : ": " + string.Join("; ", named))}, so a priority {transaction.Priority} expense is refused. " +
+                "Cover the obligations first, post it with priority A or B, or post it to an essentials bucket.")
+            {
+                Extensions = new Dictionary<string, object?> { ["uncovered"] = coverage.Uncovered },
+            };
         }
     }
 

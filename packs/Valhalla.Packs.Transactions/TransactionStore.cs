@@ -1,7 +1,9 @@
 using Dapper;
 using Valhalla.Contracts.Budget;
+using Valhalla.Contracts.Services;
 using Valhalla.Contracts.Stores;
 using Valhalla.Contracts.Values;
+using Valhalla.Packs.Kit;
 
 namespace Valhalla.Packs.Transactions;
 
@@ -28,7 +30,7 @@ public sealed class TransactionStore(IPackDatabase database)
     /// already taken (a concurrent retry), nothing is inserted and the earlier transaction is returned.
     /// </summary>
     public Task<(bool Inserted, string? RequestHash, Transaction Transaction)> InsertAsync(
-        Transaction transaction, string? key, string? requestHash, CancellationToken ct) =>
+        Transaction transaction, string? key, string? requestHash, MoneyEvent posted, CancellationToken ct) =>
         database.WriteAsync(async (connection, tx, token) =>
         {
             if (key is not null && await FindByKeyAsync(connection, tx, key, token) is { } earlier)
@@ -48,11 +50,12 @@ public sealed class TransactionStore(IPackDatabase database)
                     new { Key = key, RequestHash = requestHash, TxId = transaction.Id, transaction.CreatedAt }, tx, cancellationToken: token));
             }
 
+            await Outbox.AppendAsync(connection, tx, posted, token);
             return (true, requestHash, transaction);
         }, ct);
 
-    /// <summary>Marks a posted transaction void; returns it as it was before, or null when unknown.</summary>
-    public Task<Transaction?> VoidAsync(string id, string? reason, DateTimeOffset now, CancellationToken ct) =>
+    /// <summary>Marks a posted transaction void, with the event <paramref name="describe"/> makes of it; returns it as it was before, or null when unknown.</summary>
+    public Task<Transaction?> VoidAsync(string id, string? reason, DateTimeOffset now, Func<Transaction, MoneyEvent> describe, CancellationToken ct) =>
         database.WriteAsync(async (connection, tx, token) =>
         {
             var current = await connection.QuerySingleOrDefaultAsync<Transaction>(
@@ -61,6 +64,7 @@ public sealed class TransactionStore(IPackDatabase database)
             {
                 const string update = "UPDATE transactions SET status = 'void', void_reason = @Reason, voided_at = @Now, updated_at = @Now WHERE id = @Id";
                 await connection.ExecuteAsync(new CommandDefinition(update, new { Id = id, Reason = reason, Now = now }, tx, cancellationToken: token));
+                await Outbox.AppendAsync(connection, tx, describe(current), token);
             }
 
             return current;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Valhalla.Contracts;
 using Valhalla.Contracts.Budget;
+using Valhalla.Contracts.Obligations;
 using Valhalla.Packs.Kit;
 
 namespace Valhalla.Packs.Transactions;
@@ -15,10 +16,12 @@ public sealed class TransactionsPack : IPack
         DapperTypeHandlers.Register();
         SqlMapper.AddTypeHandler(new LinksTypeHandler());
         services.AddSingleton<TransactionStore>();
-        services.AddSingleton<AuditTrail>();
+        services.AddMoneyEvents();
         services.AddSingleton<TransactionService>();
         services.AddSingleton<ISpendingLedger, SpendingLedger>();
+        services.AddSingleton<IObligationPayments, ObligationPayments>();
         context.Export<ISpendingLedger>();
+        context.Export<IObligationPayments>();
     }
 
     public void MapRoutes(IEndpointRouteBuilder routes) => routes.MapTransactionsApi();

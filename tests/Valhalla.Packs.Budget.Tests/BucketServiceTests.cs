@@ -116,15 +116,18 @@ public sealed class BucketServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Bucket_changes_and_allocations_reach_the_audit_trail_and_a_failing_sink_blocks_nothing()
+    public async Task Bucket_changes_and_allocations_write_their_events_to_the_outbox_with_the_change()
     {
         var bucket = await _f.CreateAsync("Groceries");
         await _f.Budget.AllocateAsync("2026-01", bucket.Id, new AllocationInput(Contracts.Values.Money.FromDecimal(150)), default);
-        _f.Audit.Fail = true;
         await _f.Budget.UpdateAsync(bucket.Id, new JsonObject { ["notes"] = "still saved" }, default);
+        await _f.Budget.UpdateAsync(bucket.Id, new JsonObject { ["status"] = "archived" }, default);
+        await Assert.ThrowsAsync<ApiProblem>(() => _f.Budget.UpdateAsync(bucket.Id, new JsonObject { ["priority"] = "E" }, default));
 
-        Assert.Equal(["bucket.created", "allocation.set"], _f.Audit.Events.Select(e => e.Kind));
-        Assert.All(_f.Audit.Events, e => Assert.Equal(bucket.Id, e.SubjectId));
-        Assert.Equal("still saved", (await _f.Budget.GetAsync(bucket.Id, default)).Notes);
+        var events = await _f.Outbox.PeekAsync(10);
+
+        Assert.Equal(["bucket.created", "allocation.set", "bucket.updated", "bucket.archived"], events.Select(e => e.Kind));
+        Assert.All(events, e => Assert.Equal((bucket.Id, "P-BUDGET-1"), (e.SubjectId, e.Pack)));
+        Assert.Equal("notes", events[2].Detail);
     }
 }

@@ -20,7 +20,8 @@ public sealed class BudgetFixture : IAsyncLifetime
 
     public FakeLedger Ledger { get; } = new();
 
-    public RecordingAuditSink Audit { get; } = new();
+    /// <summary>The budget's outbox, where its money events wait for delivery.</summary>
+    public OutboxReader Outbox { get; private set; } = null!;
 
     public FakePackServices Packs { get; } = new();
 
@@ -32,8 +33,8 @@ public sealed class BudgetFixture : IAsyncLifetime
         _database = await SqlitePackDatabase.OpenAsync("budget/budget.db", _temp.Combine("budget", "budget.db"),
             Migration.FromEmbeddedResources(typeof(BudgetPack).Assembly), NullLogger.Instance);
         Packs.Add<ISpendingLedger>(Ledger);
-        Packs.Add<IAuditSink>(Audit);
-        Budget = new BudgetService(new BudgetStore(_database), Packs, new AuditTrail(new FakePackContext("P-BUDGET-1"), Packs, Time, NullLogger<AuditTrail>.Instance), Time);
+        Outbox = new OutboxReader(_database);
+        Budget = new BudgetService(new BudgetStore(_database), Packs, new MoneyEvents(new FakePackContext("P-BUDGET-1"), Time), Time);
     }
 
     public async Task DisposeAsync()

@@ -5,6 +5,7 @@ using Valhalla.Contracts.Values;
 using Valhalla.Host.Stores;
 using Valhalla.Packs.Kit;
 using Valhalla.Testing;
+using Valhalla.Testing.Fakes;
 
 namespace Valhalla.Packs.Transactions.Tests;
 
@@ -14,6 +15,7 @@ public sealed class SpentQueryTests : IAsyncLifetime
     private static readonly DateTimeOffset Now = new(2026, 1, 31, 12, 0, 0, TimeSpan.Zero);
     private readonly TempDirectory _temp = new();
     private SqlitePackDatabase _database = null!;
+    private readonly MoneyEvents _events = new(new FakePackContext("P-BUDGET-2"), TimeProvider.System);
     private TransactionStore _store = null!;
 
     public async Task InitializeAsync()
@@ -41,7 +43,7 @@ public sealed class SpentQueryTests : IAsyncLifetime
         await InsertAsync("income", 3000m, "2026-01-01", "bk_aaaaaaaaaaaa");
         await InsertAsync("expense", 99m, "2026-01-02", null);
         var voided = await InsertAsync("expense", 50m, "2026-01-20", "bk_aaaaaaaaaaaa");
-        await _store.VoidAsync(voided.Id, null, Now, default);
+        await _store.VoidAsync(voided.Id, null, Now, t => _events.Create("transaction.voided", t.Id, t.Amount), default);
         await InsertAsync("expense", 1m, "2025-12-31", "bk_aaaaaaaaaaaa");
 
         var january = await _store.SpentAsync(Month.Of(2026, 1), Month.Of(2026, 1), default);
@@ -81,7 +83,7 @@ public sealed class SpentQueryTests : IAsyncLifetime
             CreatedAt = Now,
             UpdatedAt = Now,
         };
-        await _store.InsertAsync(transaction, null, null, default);
+        await _store.InsertAsync(transaction, null, null, _events.Create("transaction.posted", transaction.Id, transaction.Amount), default);
         return transaction;
     }
 }

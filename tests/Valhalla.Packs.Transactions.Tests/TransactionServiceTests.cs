@@ -26,7 +26,6 @@ public sealed class TransactionServiceTests : IAsyncLifetime
     private readonly FakePackServices _packs = new();
     private readonly FakeBuckets _buckets = new();
     private readonly FakeObligations _obligations = new();
-    private readonly RecordingAuditSink _audit = new();
     private SqlitePackDatabase _database = null!;
     private TransactionStore _store = null!;
     private TransactionService _ledger = null!;
@@ -42,7 +41,7 @@ public sealed class TransactionServiceTests : IAsyncLifetime
         _buckets.Add(new BucketInfo(Fun, "Fun", "fun", IsActive: true));
         _buckets.Add(new BucketInfo(Archived, "Old", "variable", IsActive: false));
         var time = TimeProvider.System;
-        _ledger = new TransactionService(_store, _packs, new AuditTrail(new FakePackContext("P-BUDGET-2"), _packs, time, NullLogger<AuditTrail>.Instance), time);
+        _ledger = new TransactionService(_store, _packs, new MoneyEvents(new FakePackContext("P-BUDGET-2"), time), time);
     }
 
     public async Task DisposeAsync()
@@ -157,30 +156,25 @@ public sealed class TransactionServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Posts_and_voids_are_audited_after_the_write_and_a_failing_or_missing_sink_loses_nothing()
+    public async Task Posts_and_voids_write_their_events_to_the_outbox_with_the_change()
     {
-        _packs.Add<IAuditSink>(_audit);
         var audited = await PostAsync("expense", "B", null);
         await _ledger.VoidAsync(audited.Id, new VoidTransaction("typo"), default);
 
-        _audit.Fail = true;
-        var failing = await PostAsync("expense", "B", null);
-        var voided = await _ledger.VoidAsync(failing.Id, null, default);
+        var events = await new OutboxReader(_database).PeekAsync(10);
 
-        _packs.Remove<IAuditSink>();
-        await PostAsync("income", "B", null);
-
-        Assert.Equal(["transaction.posted", "transaction.voided"], _audit.Events.Select(e => e.Kind));
-        Assert.All(_audit.Events, e => Assert.Equal((audited.Id, "P-BUDGET-2"), (e.SubjectId, e.Pack)));
-        Assert.Equal("typo", _audit.Events[1].Detail);
-        Assert.Equal("void", voided.Status);
-        Assert.Equal(3, (await AllAsync()).Count);
+        Assert.Equal(["transaction.posted", "transaction.voided"], events.Select(e => e.Kind));
+        Assert.All(events, e => Assert.Equal((audited.Id, "P-BUDGET-2"), (e.SubjectId, e.Pack)));
+        Assert.Equal("typo", events[1].Detail);
+        Assert.Equal(2, events.Select(e => e.Id).Distinct().Count());
     }
 
     [Fact]
-    public async Task A_replayed_key_is_not_audited_twice()
+    public async Task A_refused_post_writes_no_event_and_a_replayed_key_writes_one()
     {
-        _packs.Add<IAuditSink>(_audit);
+        _packs.Add<IObligationsStatus>(_obligations);
+        _obligations.Covered = false;
+        await Assert.ThrowsAsync<ApiProblem>(() => PostAsync("expense", "D", null));
         var input = new PostTransaction("expense", Money.FromDecimal(5), "2026-01-05");
 
         var first = await _ledger.PostAsync(input, "k", default);
@@ -188,7 +182,34 @@ public sealed class TransactionServiceTests : IAsyncLifetime
 
         Assert.True(again.Replayed);
         Assert.Equal(first.Transaction.Id, again.Transaction.Id);
-        Assert.Single(_audit.Events);
+        Assert.Equal(first.Transaction.Id, Assert.Single(await new OutboxReader(_database).PeekAsync(10)).SubjectId);
+    }
+
+    [Fact]
+    public async Task An_expense_paying_an_obligation_is_never_gated()
+    {
+        _packs.Add<IObligationsStatus>(_obligations);
+        _obligations.Covered = false;
+
+        var payment = await _ledger.PostAsync(new PostTransaction("expense", Money.FromDecimal(950), "2026-01-15", BucketId: Fun, Priority: "D",
+            Links: new TxLinks(ObligationId: "ob_0123456789ab")), null, default);
+
+        Assert.Equal("posted", payment.Transaction.Status);
+        Assert.Empty(_obligations.Asked);
+    }
+
+    [Fact]
+    public async Task The_refusal_names_the_uncovered_obligations()
+    {
+        _packs.Add<IObligationsStatus>(_obligations);
+        _obligations.Covered = false;
+        _obligations.Uncovered = [new UncoveredObligation("ob_0123456789ab", "Rent", new DateOnly(2026, 1, 1), Money.FromDecimal(950), "unpaid")];
+
+        var problem = await Assert.ThrowsAsync<ApiProblem>(() => PostAsync("expense", "D", null));
+
+        Assert.Equal(409, problem.Status);
+        Assert.Contains("Rent (due 2026-01-01, 950.00 outstanding, unpaid)", problem.Message);
+        Assert.Equal(_obligations.Uncovered, problem.Extensions!["uncovered"]);
     }
 
     [Fact]
@@ -224,10 +245,15 @@ public sealed class TransactionServiceTests : IAsyncLifetime
 
         public List<Month> Asked { get; } = [];
 
+        public IReadOnlyList<UncoveredObligation> Uncovered { get; set; } = [];
+
         public Task<bool> AreCoveredAsync(Month month, CancellationToken cancellationToken = default)
         {
             Asked.Add(month);
             return Task.FromResult(Covered);
         }
+
+        public async Task<ObligationsCoverage> GetCoverageAsync(Month month, CancellationToken cancellationToken = default) =>
+            new(await AreCoveredAsync(month, cancellationToken), Uncovered);
     }
 }

@@ -13,7 +13,10 @@ public static class BuiltPacks
     public const string Registry = "Valhalla.Packs.Registry";
     public const string Budget = "Valhalla.Packs.Budget";
     public const string Transactions = "Valhalla.Packs.Transactions";
+    public const string ObligationsPack = "Valhalla.Packs.Obligations";
+    public const string Audit = "Valhalla.Packs.Audit";
     public const string Fixtures = "Valhalla.Fixtures.Packs";
+    /// <summary>The fixture obligations pack (a switch and an in-memory sink); the real one is <see cref="ObligationsPack"/>.</summary>
     public const string Obligations = "Valhalla.Fixtures.Obligations";
     public const string Hostile = "Valhalla.Fixtures.Hostile";
 

@@ -20,5 +20,8 @@ public sealed class HostFolders : IDisposable
 
     public Task<RunningHost> StartAsync(params string[] extraArgs) => RunningHost.StartAsync(DataRoot, DropFolder, extraArgs);
 
+    /// <summary>Starts a host on these folders whose clock is <paramref name="time"/>.</summary>
+    public Task<RunningHost> StartAsync(TimeProvider time, params string[] extraArgs) => RunningHost.StartAsync(DataRoot, DropFolder, time, extraArgs);
+
     public void Dispose() => _temp.Dispose();
 }

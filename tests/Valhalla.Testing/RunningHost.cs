@@ -60,7 +60,11 @@ public sealed class RunningHost : IAsyncDisposable
     /// <summary>The host's services, for assertions that need them.</summary>
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<RunningHost> StartAsync(string dataRoot, string dropFolder, params string[] extraArgs)
+    public static Task<RunningHost> StartAsync(string dataRoot, string dropFolder, params string[] extraArgs) =>
+        StartAsync(dataRoot, dropFolder, TimeProvider.System, extraArgs);
+
+    /// <summary>Starts a host whose clock, and every pack's, is <paramref name="time"/>.</summary>
+    public static async Task<RunningHost> StartAsync(string dataRoot, string dropFolder, TimeProvider time, params string[] extraArgs)
     {
         string[] args =
         [
@@ -70,7 +74,7 @@ public sealed class RunningHost : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
         ];
-        var app = ValhallaApp.Build(args);
+        var app = ValhallaApp.Build(args, time);
         try
         {
             var report = await ValhallaApp.LoadPacksAsync(app);

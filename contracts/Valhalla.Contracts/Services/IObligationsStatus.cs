@@ -11,4 +11,12 @@ public interface IObligationsStatus
 {
     /// <summary>True when every obligation due in <paramref name="month"/> is covered.</summary>
     Task<bool> AreCoveredAsync(Month month, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whether <paramref name="month"/> is covered and, when it is not, which obligations hold it
+    /// back, so a refusal can name them. Added in contracts 1.2: a provider built against 1.0 or 1.1
+    /// answers through <see cref="AreCoveredAsync"/>, naming none.
+    /// </summary>
+    async Task<ObligationsCoverage> GetCoverageAsync(Month month, CancellationToken cancellationToken = default) =>
+        new(await AreCoveredAsync(month, cancellationToken), []);
 }

@@ -9,4 +9,18 @@ namespace Valhalla.Contracts.Services;
 /// <param name="Amount">The amount involved, when there is one.</param>
 /// <param name="At">When it happened (UTC).</param>
 /// <param name="Detail">Optional free text, e.g. a void reason or the changed fields.</param>
-public sealed record MoneyEvent(string Pack, string Kind, string SubjectId, Money? Amount, DateTimeOffset At, string? Detail = null);
+public sealed record MoneyEvent(string Pack, string Kind, string SubjectId, Money? Amount, DateTimeOffset At, string? Detail = null)
+{
+    /// <summary>
+    /// The event's unique id (<c>ev_</c> + 32 hex), given when it is written to its pack's outbox.
+    /// A sink may receive an event more than once (a delivery interrupted before it was acknowledged)
+    /// and must ignore an id it already has. Added in contracts 1.2; null from older producers.
+    /// </summary>
+    public string? Id { get; init; }
+
+    /// <summary>
+    /// Who made the change: the name of the calling key (<see cref="Access.Caller.Name"/>), or null
+    /// when the request carried none. Added in contracts 1.2.
+    /// </summary>
+    public string? Actor { get; init; }
+}

@@ -49,7 +49,9 @@ public sealed class GatingTests() : HostTest(BuiltPacks.Budget, BuiltPacks.Trans
         var posted = await Client.PostOkAsync(new { tx_type = "expense", amount = 42.5, date = "2026-01-05" });
         await Client.PostAsJsonAsync($"core/transactions/{posted["id"]}/void", new { reason = "typo" });
 
-        var events = await Client.GetFromJsonAsync<JsonArray>("fixtures/obligations/audit");
+        // The host delivers the ledger's events from its outbox in the background.
+        var events = await Eventually.WaitAsync(
+            () => Client.GetFromJsonAsync<JsonArray>("fixtures/obligations/audit"), e => e!.Count(x => (string?)x!["pack"] == "P-BUDGET-2") >= 2, "two ledger events");
 
         var ledgerEvents = events!.Where(e => (string?)e!["pack"] == "P-BUDGET-2").ToList();
         Assert.Equal(["transaction.posted", "transaction.voided"], ledgerEvents.Select(e => (string?)e!["kind"]));

@@ -1,0 +1,40 @@
+using Dapper;
+using Valhalla.Contracts.Obligations;
+using Valhalla.Contracts.Stores;
+using Valhalla.Contracts.Values;
+
+namespace Valhalla.Packs.Transactions;
+
+/// <summary>What the ledger exports to the obligations pack: posted expenses that name an obligation.</summary>
+public sealed class ObligationPayments(IPackDatabase database) : IObligationPayments
+{
+    /// <summary>One search of ix_transactions_obligation per obligation id; the terms repeat the index's own condition so SQLite uses it.</summary>
+    public const string Sql = """
+        SELECT json_extract(links, '$.obligation_id') AS ObligationId, id AS TransactionId, date AS Date, amount AS Amount
+        FROM transactions
+        WHERE json_extract(links, '$.obligation_id') IN @Ids AND date BETWEEN @From AND @To
+            AND status = 'posted' AND tx_type = 'expense' AND json_extract(links, '$.obligation_id') IS NOT NULL
+        ORDER BY date, id
+        """;
+
+    public Task<IReadOnlyList<ObligationPayment>> GetPaymentsAsync(
+        IReadOnlyCollection<string> obligationIds, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
+        obligationIds.Count == 0
+            ? Task.FromResult<IReadOnlyList<ObligationPayment>>([])
+            : database.ReadAsync<IReadOnlyList<ObligationPayment>>(async (connection, token) =>
+            {
+                var rows = await connection.QueryAsync<PaymentRow>(new CommandDefinition(Sql, new { Ids = obligationIds, From = from, To = to }, cancellationToken: token));
+                return [.. rows.Select(r => new ObligationPayment(r.ObligationId, r.TransactionId, r.Date, r.Amount))];
+            }, cancellationToken);
+
+    private sealed record PaymentRow
+    {
+        public required string ObligationId { get; init; }
+
+        public required string TransactionId { get; init; }
+
+        public required DateOnly Date { get; init; }
+
+        public required Money Amount { get; init; }
+    }
+}
