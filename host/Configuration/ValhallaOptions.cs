@@ -22,4 +22,10 @@ public sealed class ValhallaOptions
 
     /// <summary>How long the drop folder must stay unchanged before the host acts on a change, in milliseconds.</summary>
     public int WatchQuietMs { get; set; } = 250;
+
+    /// <summary>
+    /// How long the host waits for one call into a pack's code (its constructor, GetMigrations and
+    /// migrations, ConfigureServices, MapRoutes, the Dispose of its services), in milliseconds.
+    /// </summary>
+    public int PackCallTimeoutMs { get; set; } = 30_000;
 }

@@ -25,6 +25,7 @@ public sealed class PackHost : IAsyncDisposable
     private readonly ShadowCopies _shadows = new();
     private readonly Action _flushHostCaches;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _shutdownTimeout;
     private readonly ILogger<PackHost> _logger;
     private readonly SemaphoreSlim _changing = new(1, 1);
     private IReadOnlyDictionary<string, PackFingerprint>? _seen;
@@ -33,14 +34,15 @@ public sealed class PackHost : IAsyncDisposable
 
     internal PackHost(
         ValhallaPaths paths, PackValidator validator, PackActivator activator, PackEndpointDataSource endpoints,
-        PackExports exports, Action flushHostCaches, TimeProvider time, ILogger<PackHost> logger)
+        PackExports exports, Action flushHostCaches, TimeProvider time, TimeSpan shutdownTimeout, ILogger<PackHost> logger)
     {
+        _shutdownTimeout = shutdownTimeout;
         _paths = paths;
         _validator = validator;
         _flushHostCaches = flushHostCaches;
         _time = time;
         _logger = logger;
-        _reconciler = new PackReconciler(activator, endpoints, exports, _shadows, new PackReports(paths.DropFolder), Retire, logger);
+        _reconciler = new PackReconciler(activator, endpoints, exports, _shadows, new PackReports(paths.DropFolder), Retire, Abandoned, logger);
         Report = new ValidationReport(time.GetUtcNow(), ContractsVersion.Current, []);
     }
 
@@ -87,13 +89,23 @@ public sealed class PackHost : IAsyncDisposable
     /// <summary>
     /// Stops every pack, dependents first. Runs as the host's container is disposed, after the
     /// server has stopped, so endpoints are left in place: raising a routing change now would
-    /// reach into the disposed container.
+    /// reach into the disposed container. Bounded by the host's shutdown timeout: a pack stuck in
+    /// its own code (a change waiting for it, its Dispose) never keeps the process from ending.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
-        await _changing.WaitAsync();
-        await _reconciler.StopAllAsync();
-        await Task.WhenAll(_unloads);
+        using var giveUp = new CancellationTokenSource(_shutdownTimeout, _time);
+        try
+        {
+            await _changing.WaitAsync(giveUp.Token);
+            await _reconciler.StopAllAsync().WaitAsync(giveUp.Token);
+            await Task.WhenAll(_unloads).WaitAsync(giveUp.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _logger.LogError("Packs were still stopping after the shutdown timeout ({Seconds} s); the host stops without waiting for them", _shutdownTimeout.TotalSeconds);
+        }
+
         _shadows.Dispose();
     }
 
@@ -140,9 +152,14 @@ public sealed class PackHost : IAsyncDisposable
 
     // Unloading waits for the pack's in-flight requests, which may include the request that asked
     // for the change (a reload of the registry, say): it runs on its own, not inside the change.
-    private void Retire(PackRuntime runtime)
+    // Started on the pool: disposing runs the pack's own code, which must never run on the change.
+    private void Retire(PackRuntime runtime) =>
+        Keep(Task.Run(() => PackRetirement.RetireAsync(runtime, _flushHostCaches, _logger)));
+
+    private void Abandoned(UnloadOutcome outcome) => Keep(Task.FromResult(outcome));
+
+    private void Keep(Task<UnloadOutcome> unload)
     {
-        var unload = PackRetirement.RetireAsync(runtime, _flushHostCaches, _logger);
         var kept = _unloads;
         while (kept.Count >= KeptUnloads && kept.FindIndex(u => u.IsCompleted) is var oldest and >= 0)
         {

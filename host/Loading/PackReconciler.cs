@@ -15,7 +15,7 @@ namespace Valhalla.Host.Loading;
 /// </summary>
 internal sealed class PackReconciler(
     PackActivator activator, PackEndpointDataSource endpoints, PackExports exports, ShadowCopies shadows,
-    PackReports reports, Action<PackRuntime> retire, ILogger logger)
+    PackReports reports, Action<PackRuntime> retire, Action<UnloadOutcome> abandoned, ILogger logger)
 {
     // Swapped, never mutated: requests read them (OpenAPI, health, validate) while a pass runs.
     private ImmutableList<PackRuntime> _running = [];
@@ -54,7 +54,10 @@ internal sealed class PackReconciler(
             : pack.IsValid ? NotStarted(pack) : reports.Describe(pack, PackStatus.Skipped))];
     }
 
-    /// <summary>Stops every pack, dependents first, without waiting for requests: the server has stopped.</summary>
+    /// <summary>
+    /// Stops every pack, dependents first, without waiting for requests: the server has stopped. A pack
+    /// whose Dispose misses the pack call deadline is left behind; the others still stop.
+    /// </summary>
     public async Task StopAllAsync()
     {
         foreach (var runtime in _running.Reverse())
@@ -63,6 +66,10 @@ internal sealed class PackReconciler(
             try
             {
                 await runtime.DisposeAsync();
+            }
+            catch (PackCallTimeoutException timeout)
+            {
+                logger.LogError("{Pack} did not stop: {Reason}; the host stops without it", runtime.Code, timeout.Message);
             }
             catch (Exception ex)
             {
@@ -154,6 +161,12 @@ internal sealed class PackReconciler(
             var failure = new FailedStart(fingerprint, new Finding(pack.Code, Severity.Error, code, "The pack failed to start.", reason),
                 Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1));
             _failed = _failed.SetItem(pack.Code, failure);
+            if (ex is PackActivationException { Abandoned: true })
+            {
+                // The stuck thread holds the pack's load context: it cannot be collected.
+                abandoned(new UnloadOutcome(pack.Code, pack.Pack.Manifest!.Version, Unloaded: false, Drained: true));
+            }
+
             logger.LogError("Failed to start {Pack}: {Reason}", pack.Code, reason);
             logger.LogDebug(ex, "Failure of {Pack} in full", pack.Code);
             return current is null

@@ -38,4 +38,6 @@ public static class FindingCodes
     public const string ExportConflict = "export_conflict";
     public const string FilesChanging = "files_changing";
     public const string PreviousCopyServing = "previous_copy_serving";
+    public const string PackCallTimeout = "pack_call_timeout";
+    public const string PackQuarantined = "pack_quarantined";
 }

@@ -15,6 +15,7 @@ public static class BuiltPacks
     public const string Transactions = "Valhalla.Packs.Transactions";
     public const string Fixtures = "Valhalla.Fixtures.Packs";
     public const string Obligations = "Valhalla.Fixtures.Obligations";
+    public const string Unruly = "Valhalla.Fixtures.Unruly";
 
     private static readonly string RepoRoot = Metadata("RepoRoot");
     private static readonly string Configuration = Metadata("Configuration");
