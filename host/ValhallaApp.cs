@@ -39,6 +39,7 @@ public static class ValhallaApp
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<DiskFullExceptionHandler>();
         builder.Services.AddOpenApi(openApi => openApi.AddValueSchemas());
         PackAwareServiceCheck.UseForApiExplorer(builder.Services);
 

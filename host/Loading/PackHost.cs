@@ -114,6 +114,11 @@ public sealed class PackHost : IAsyncDisposable
         await _changing.WaitAsync(ct);
         try
         {
+            if (_seen is null)
+            {
+                DeleteStaleShadowCopies();
+            }
+
             var discovered = PackDiscovery.Discover(_paths.DropFolder);
             var fingerprints = discovered.ToDictionary(p => p.Folder, p => PackFingerprint.Of(p.Folder));
             if (reload is null && _seen is not null && _seen.Count == fingerprints.Count
@@ -131,6 +136,14 @@ public sealed class PackHost : IAsyncDisposable
         finally
         {
             _changing.Release();
+        }
+    }
+
+    private void DeleteStaleShadowCopies()
+    {
+        foreach (var stale in ShadowCopies.DeleteStale(Path.GetTempPath()))
+        {
+            _logger.LogInformation("Deleted {Folder}: private pack copies left behind by a host that is no longer running", stale);
         }
     }
 

@@ -37,3 +37,24 @@ public sealed class CrashingThreadPack : IPack
 
     private static void Crash() => throw new InvalidOperationException("CrashingThreadPack gives up.");
 }
+
+/// <summary>A pack on a full disk: writing fails with the operating system's "no space left on device".</summary>
+public sealed class FullDiskPack : IPack
+{
+    public void ConfigureServices(IServiceCollection services, IPackContext context)
+    {
+    }
+
+    // /dev/full answers every write with ENOSPC, as a full disk does.
+    public void MapRoutes(IEndpointRouteBuilder routes) =>
+        routes.MapPost("/notes", async () =>
+        {
+            await using (var full = new FileStream("/dev/full", FileMode.Open, FileAccess.Write))
+            {
+                await full.WriteAsync(new byte[16]);
+                await full.FlushAsync();
+            }
+
+            return TypedResults.Created();
+        });
+}
