@@ -8,6 +8,9 @@ public sealed record ValhallaPaths(string DataRoot, string DropFolder)
     /// <summary>Where validation reports are written.</summary>
     public string ReportsFolder => Path.Combine(DataRoot, "reports");
 
+    /// <summary>The host's own state (what it was starting, quarantined packs), out of every pack's reach.</summary>
+    public string HostFolder => Path.Combine(DataRoot, "host");
+
     /// <summary>Resolves the configured paths against <paramref name="contentRoot"/>.</summary>
     public static ValhallaPaths From(ValhallaOptions options, string contentRoot) => new(
         Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.DataPath, contentRoot)),

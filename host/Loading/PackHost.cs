@@ -5,6 +5,7 @@ using Valhalla.Contracts.Catalog;
 using Valhalla.Host.Configuration;
 using Valhalla.Host.Discovery;
 using Valhalla.Host.Mounting;
+using Valhalla.Host.Quarantine;
 using Valhalla.Host.Reports;
 using Valhalla.Host.Validation;
 
@@ -28,6 +29,8 @@ public sealed class PackHost : IAsyncDisposable
     private readonly TimeSpan _shutdownTimeout;
     private readonly ILogger<PackHost> _logger;
     private readonly SemaphoreSlim _changing = new(1, 1);
+    private readonly PackQuarantine _quarantine;
+    private volatile bool _processEnding;
     private IReadOnlyDictionary<string, PackFingerprint>? _seen;
     private ImmutableList<Task<UnloadOutcome>> _unloads = [];
     private TaskCompletionSource<ValidationReport> _nextReport = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -42,7 +45,8 @@ public sealed class PackHost : IAsyncDisposable
         _flushHostCaches = flushHostCaches;
         _time = time;
         _logger = logger;
-        _reconciler = new PackReconciler(activator, endpoints, exports, _shadows, new PackReports(paths.DropFolder), Retire, Abandoned, logger);
+        _quarantine = new PackQuarantine(paths.HostFolder, time, logger);
+        _reconciler = new PackReconciler(activator, endpoints, exports, _shadows, new PackReports(paths.DropFolder), _quarantine, Retire, Abandoned, logger);
         Report = new ValidationReport(time.GetUtcNow(), ContractsVersion.Current, []);
     }
 
@@ -106,6 +110,14 @@ public sealed class PackHost : IAsyncDisposable
             _logger.LogError("Packs were still stopping after the shutdown timeout ({Seconds} s); the host stops without waiting for them", _shutdownTimeout.TotalSeconds);
         }
 
+        AppDomain.CurrentDomain.UnhandledException -= OnUnhandledException;
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        if (!_processEnding)
+        {
+            // Stopped normally, so nothing still starting ended the process (Environment.Exit also ends up here).
+            _quarantine.Stopped();
+        }
+
         _shadows.Dispose();
     }
 
@@ -117,6 +129,9 @@ public sealed class PackHost : IAsyncDisposable
             if (_seen is null)
             {
                 DeleteStaleShadowCopies();
+                _quarantine.Recover();
+                AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
+                AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
             }
 
             var discovered = PackDiscovery.Discover(_paths.DropFolder);
@@ -136,6 +151,25 @@ public sealed class PackHost : IAsyncDisposable
         finally
         {
             _changing.Release();
+        }
+    }
+
+    // A pack's own thread threw and nothing caught it: the runtime ends the process after this returns.
+    private void OnUnhandledException(object? sender, UnhandledExceptionEventArgs e)
+    {
+        if (e.ExceptionObject is Exception ex && CrashAttribution.OwnerOf(ex, _reconciler.Running) is { } owner)
+        {
+            _quarantine.RecordCrash(owner.Code, owner.Source.Fingerprint.Hash, $"an unhandled {ex.GetType().Name} on its own thread: {ex.Message}");
+        }
+    }
+
+    // Environment.Exit runs this on the thread that called it: pack code on the stack ended the process.
+    private void OnProcessExit(object? sender, EventArgs e)
+    {
+        _processEnding = true;
+        if (CrashAttribution.OwnerOf(new System.Diagnostics.StackTrace(), _reconciler.Running) is { } owner)
+        {
+            _quarantine.RecordCrash(owner.Code, owner.Source.Fingerprint.Hash, "it called Environment.Exit");
         }
     }
 
