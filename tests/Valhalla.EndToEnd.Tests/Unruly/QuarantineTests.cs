@@ -79,6 +79,52 @@ public sealed class QuarantineTests : IDisposable
         await StopsOnSigtermAsync(host);
     }
 
+    [Fact]
+    public async Task A_quarantined_pack_whose_files_are_fixed_starts_again()
+    {
+        var folder = _folders.DropUnruly("ExitingPack", "X-EXIT-1");
+        await using (var first = HostProcess.Start(_folders))
+        {
+            Assert.Equal(42, await first.WaitForExitAsync());
+        }
+
+        BuiltPacks.EditManifest(folder, m =>
+        {
+            m["router_symbol"] = "Valhalla.Fixtures.Unruly.SlowPack";
+            m["version"] = "1.0.1";
+        });
+        await using var fixedHost = HostProcess.Start(_folders);
+        Assert.True(await fixedHost.ListeningAsync() is not null, fixedHost.Output);
+
+        Assert.Equal(HttpStatusCode.OK, (await fixedHost.Client.GetAsync("fixtures/x-exit-1/ping")).StatusCode);
+        await StopsOnSigtermAsync(fixedHost);
+    }
+
+    [Fact]
+    public async Task Reloading_a_quarantined_pack_lifts_the_quarantine()
+    {
+        _folders.Drop(BuiltPacks.Registry);
+        _folders.DropUnruly("ExitingPack", "X-EXIT-1");
+        await using (var first = HostProcess.Start(_folders))
+        {
+            Assert.Equal(42, await first.WaitForExitAsync());
+        }
+
+        await using (var quarantined = HostProcess.Start(_folders))
+        {
+            Assert.True(await quarantined.ListeningAsync() is not null, quarantined.Output);
+
+            // The admin asked for it: the host starts the pack, which ends the process again.
+            _ = quarantined.Client.PostAsync("core/packs/X-EXIT-1/reload", null);
+            Assert.Equal(42, await quarantined.WaitForExitAsync());
+        }
+
+        await using var host = HostProcess.Start(_folders);
+        Assert.True(await host.ListeningAsync() is not null, host.Output);
+        Assert.Equal("pack_quarantined", (string?)(await FindingOfAsync(host, "X-EXIT-1"))["code"]);
+        await StopsOnSigtermAsync(host);
+    }
+
     private async Task<JsonObject> FindingOfAsync(HostProcess host, string code)
     {
         var health = (await host.Client.GetFromJsonAsync<JsonObject>("health"))!;
