@@ -15,7 +15,7 @@ public sealed class SigtermTests : IDisposable
     {
         _folders.Drop(BuiltPacks.Fixtures, "good");
         _folders.DropUnruly("HangingDisposePack", "X-STUCK-1");
-        await using var host = HostProcess.Start(_folders, "--Valhalla:PackCallTimeoutMs=4000");
+        await using var host = HostProcess.Start(_folders, "--Valhalla:PackCallTimeoutMs=6000");
         Assert.True(await host.ListeningAsync() is not null, host.Output);
         Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("fixtures/x-stuck-1/ping")).StatusCode);
 
@@ -30,7 +30,7 @@ public sealed class SigtermTests : IDisposable
     {
         _folders.Drop(BuiltPacks.Fixtures, "good");
         _folders.DropUnruly("HangingConfigurePack", "X-HANG-1");
-        await using var host = HostProcess.Start(_folders, "--Valhalla:PackCallTimeoutMs=4000");
+        await using var host = HostProcess.Start(_folders, "--Valhalla:PackCallTimeoutMs=6000");
 
         Assert.True(await host.ListeningAsync() is not null, host.Output);
         Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("fixtures/good/ping")).StatusCode);
