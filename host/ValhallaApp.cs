@@ -52,6 +52,7 @@ public static class ValhallaApp
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<DiskFullExceptionHandler>();
         builder.Services.AddOpenApi(openApi => openApi.AddValueSchemas().AddKeySecurity());
         PackAwareServiceCheck.UseForApiExplorer(builder.Services);
 
@@ -134,11 +135,15 @@ public static class ValhallaApp
         services.AddSingleton<IPackServices>(sp => sp.GetRequiredService<PackExports>());
         services.AddSingleton<PackEndpointDataSource>();
         services.AddSingleton<PackValidator>();
-        services.AddSingleton(sp => new PackActivator(sp, sp.GetRequiredService<ValhallaPaths>(), sp.GetRequiredService<ILogger<PackActivator>>()));
+        services.AddSingleton(sp => new PackCalls(
+            TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<ValhallaOptions>>().Value.PackCallTimeoutMs), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new PackActivator(
+            sp, sp.GetRequiredService<ValhallaPaths>(), sp.GetRequiredService<PackCalls>(), sp.GetRequiredService<ILogger<PackActivator>>()));
         services.AddSingleton(sp => new PackHost(
             sp.GetRequiredService<ValhallaPaths>(), sp.GetRequiredService<PackValidator>(), sp.GetRequiredService<PackActivator>(),
             sp.GetRequiredService<PackEndpointDataSource>(), sp.GetRequiredService<PackExports>(), () => HostCaches.Flush(sp),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PackHost>>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout,
+            sp.GetRequiredService<ILogger<PackHost>>()));
         services.AddSingleton<IPackCatalog>(sp => new PackCatalog(sp.GetRequiredService<PackHost>()));
         services.AddSingleton<IActionDescriptorChangeProvider>(sp => new HostCaches(sp.GetRequiredService<PackEndpointDataSource>()));
         services.AddHostedService<DropFolderWatcher>();

@@ -34,4 +34,16 @@ public sealed class ValhallaOptions
 
     /// <summary>How often the host looks for money events to deliver, in milliseconds.</summary>
     public int EventsPollMs { get; set; } = 200;
+
+    /// <summary>
+    /// How long the host waits for one call into a pack's code (its constructor, GetMigrations and
+    /// migrations, ConfigureServices, MapRoutes, the Dispose of its services), in milliseconds.
+    /// </summary>
+    public int PackCallTimeoutMs { get; set; } = 30_000;
+
+    /// <summary>How many requests one pack may handle at once; more answer 503 with Retry-After. 0: no limit.</summary>
+    public int PackConcurrencyLimit { get; set; } = 64;
+
+    /// <summary>How long a request to a pack may run before it is cancelled and answered 504, in milliseconds. 0: no limit.</summary>
+    public int PackRequestTimeoutMs { get; set; } = 30_000;
 }

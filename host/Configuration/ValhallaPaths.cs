@@ -11,7 +11,7 @@ public sealed record ValhallaPaths(string DataRoot, string DropFolder)
     /// <summary>The owner key written on first start, readable by the owner only.</summary>
     public string OwnerKeyFile => Path.Combine(DataRoot, "owner.key");
 
-    /// <summary>The host's own state: its database, what served, what crashed.</summary>
+    /// <summary>The host's own state (its database, what served, what it was starting, quarantined packs), out of every pack's reach.</summary>
     public string HostFolder => Path.Combine(DataRoot, "host");
 
     /// <summary>Resolves the configured paths against <paramref name="contentRoot"/>.</summary>

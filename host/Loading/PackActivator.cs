@@ -13,14 +13,16 @@ namespace Valhalla.Host.Loading;
 
 /// <summary>
 /// Starts one validated pack: load its assembly, open and migrate its databases, let it configure
-/// its services, build its provider, resolve its exports and build its endpoints. Whatever fails
-/// is undone and reported as a <see cref="PackActivationException"/>.
+/// its services, build its provider, resolve its exports and build its endpoints. Every call into
+/// the pack's code runs under a deadline (<see cref="PackCalls"/>). Whatever fails is undone and
+/// reported as a <see cref="PackActivationException"/>.
 /// </summary>
-internal sealed class PackActivator(IServiceProvider hostServices, ValhallaPaths paths, ILogger<PackActivator> logger)
+internal sealed class PackActivator(IServiceProvider hostServices, ValhallaPaths paths, PackCalls calls, ILogger<PackActivator> logger)
 {
     public async Task<PackRuntime> ActivateAsync(PackSource source, PackManifest manifest, CancellationToken ct)
     {
-        var (loadContext, pack) = Stage("pack_load_failed", "load its assembly", manifest, () => PackAssemblyLoader.Load(source.LoadFolder, manifest));
+        var (loadContext, pack) = await StageAsync("pack_load_failed", "load its assembly", manifest,
+            () => calls.Run("its constructor", () => PackAssemblyLoader.Load(source.LoadFolder, manifest), ct, late => late.Context.Unload()));
         var databases = new List<SqlitePackDatabase>();
         ServiceProvider? services = null;
         try
@@ -32,36 +34,58 @@ internal sealed class PackActivator(IServiceProvider hostServices, ValhallaPaths
 
             var context = new PackContext(manifest, databases.ToDictionary(d => d.DataPath, IPackDatabase (d) => d));
             var collection = PackServiceSeed.Create(hostServices, context, databases);
-            Stage("pack_configure_failed", "configure its services", manifest, () => pack.ConfigureServices(collection, context));
+            await StageAsync("pack_configure_failed", "configure its services", manifest,
+                () => calls.Run("ConfigureServices", () => { pack.ConfigureServices(collection, context); return true; }, ct));
             services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-            var exports = Stage("pack_export_failed", "resolve its exports", manifest, () => ResolveExports(services, context));
+            var provider = services;
+            var exports = await StageAsync("pack_export_failed", "resolve its exports", manifest,
+                () => calls.Run("the constructors of its exports", () => ResolveExports(provider, context), ct));
             var gate = new RequestGate();
-            var endpoints = Stage("pack_routes_failed", "map its routes", manifest, () => MapRoutes(pack, manifest, services, gate));
-            return new PackRuntime(manifest, source, loadContext, services, databases, endpoints, exports, gate);
+            var endpoints = await StageAsync("pack_routes_failed", "map its routes", manifest,
+                () => calls.Run("MapRoutes", () => MapRoutes(pack, manifest, provider, gate), ct));
+            return new PackRuntime(manifest, source, loadContext, services, databases, endpoints, exports, gate, calls);
         }
         catch
         {
-            if (services is not null)
-            {
-                await services.DisposeAsync();
-            }
-
-            foreach (var database in databases)
-            {
-                await database.DisposeAsync();
-            }
-
+            await UndoAsync(manifest, services, databases);
             loadContext.Unload();
             throw;
         }
     }
 
+    private async Task UndoAsync(PackManifest manifest, ServiceProvider? services, List<SqlitePackDatabase> databases)
+    {
+        if (services is not null)
+        {
+            try
+            {
+                await calls.RunAsync("Dispose", async () => { await services.DisposeAsync(); return true; }, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning("{Pack} failed while its half-started services were disposed: {Reason}", manifest.Code, ex.Message);
+            }
+        }
+
+        foreach (var database in databases)
+        {
+            await database.DisposeAsync();
+        }
+    }
+
     private async Task<SqlitePackDatabase> OpenDatabaseAsync(IPack pack, PackManifest manifest, string dataPath, CancellationToken ct)
     {
-        var migrations = Stage("migration_failed", $"list the migrations of {dataPath}", manifest, () => pack.GetMigrations(dataPath));
+        var migrations = await StageAsync("migration_failed", $"list the migrations of {dataPath}", manifest,
+            () => calls.Run("GetMigrations", () => pack.GetMigrations(dataPath), ct));
+        var call = $"the migrations of {dataPath}";
         try
         {
-            return await SqlitePackDatabase.OpenAsync(dataPath, Path.Combine(paths.DataRoot, dataPath), migrations, logger, ct);
+            var opening = SqlitePackDatabase.OpenAsync(dataPath, Path.Combine(paths.DataRoot, dataPath), migrations, logger, ct);
+            return await calls.WaitAsync(call, opening, late => late.DisposeAsync().AsTask().Wait(), ct);
+        }
+        catch (PackCallTimeoutException timeout)
+        {
+            throw TimedOut(manifest, timeout);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -108,23 +132,27 @@ internal sealed class PackActivator(IServiceProvider hostServices, ValhallaPaths
             : throw new InvalidOperationException($"it maps {duplicate.Key} {duplicate.Count()} times; each route may be mapped once");
     }
 
-    private static T Stage<T>(string code, string what, PackManifest manifest, Func<T> step)
+    private async Task<T> StageAsync<T>(string code, string what, PackManifest manifest, Func<Task<T>> step)
     {
         try
         {
-            return step();
+            return await step();
         }
-        catch (Exception ex) when (ex is not PackActivationException)
+        catch (PackCallTimeoutException timeout)
+        {
+            throw TimedOut(manifest, timeout);
+        }
+        catch (Exception ex) when (ex is not PackActivationException and not OperationCanceledException)
         {
             var cause = ex is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : ex;
             throw new PackActivationException(code, $"{manifest.Code} failed to {what}: {cause.GetType().Name}: {cause.Message}", cause);
         }
     }
 
-    private static void Stage(string code, string what, PackManifest manifest, Action step) =>
-        Stage(code, what, manifest, () =>
-        {
-            step();
-            return true;
-        });
+    private PackActivationException TimedOut(PackManifest manifest, PackCallTimeoutException timeout) => new(
+        FindingCodes.PackCallTimeout,
+        $"{manifest.Code} did not return from {timeout.Call} within {calls.Deadline.TotalMilliseconds:0} ms (Valhalla:PackCallTimeoutMs), so the host "
+        + "stopped waiting and went on without it. The thread stays in the pack's code (.NET cannot stop it) and the pack stays in memory, "
+        + "shown as leaked, until the host restarts. Fix the pack, then change its files or reload it.",
+        timeout);
 }

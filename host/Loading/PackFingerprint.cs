@@ -6,6 +6,9 @@ namespace Valhalla.Host.Loading;
 /// </summary>
 internal sealed record PackFingerprint(string Value)
 {
+    /// <summary>A short hash of <see cref="Value"/>, for remembering files across restarts.</summary>
+    public string Hash => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Value)))[..16];
+
     public static PackFingerprint Of(string folder)
     {
         try

@@ -5,6 +5,7 @@ using Valhalla.Contracts.Catalog;
 using Valhalla.Host.Configuration;
 using Valhalla.Host.Discovery;
 using Valhalla.Host.Mounting;
+using Valhalla.Host.Quarantine;
 using Valhalla.Host.Reports;
 using Valhalla.Host.Validation;
 
@@ -25,8 +26,11 @@ public sealed class PackHost : IAsyncDisposable
     private readonly ShadowCopies _shadows = new();
     private readonly Action _flushHostCaches;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _shutdownTimeout;
     private readonly ILogger<PackHost> _logger;
     private readonly SemaphoreSlim _changing = new(1, 1);
+    private readonly PackQuarantine _quarantine;
+    private volatile bool _processEnding;
     private IReadOnlyDictionary<string, PackFingerprint>? _seen;
     private IReadOnlyList<ServingPack>? _serving;
     private ImmutableList<Task<UnloadOutcome>> _unloads = [];
@@ -34,14 +38,16 @@ public sealed class PackHost : IAsyncDisposable
 
     internal PackHost(
         ValhallaPaths paths, PackValidator validator, PackActivator activator, PackEndpointDataSource endpoints,
-        PackExports exports, Action flushHostCaches, TimeProvider time, ILogger<PackHost> logger)
+        PackExports exports, Action flushHostCaches, TimeProvider time, TimeSpan shutdownTimeout, ILogger<PackHost> logger)
     {
+        _shutdownTimeout = shutdownTimeout;
         _paths = paths;
         _validator = validator;
         _flushHostCaches = flushHostCaches;
         _time = time;
         _logger = logger;
-        _reconciler = new PackReconciler(activator, endpoints, exports, _shadows, new PackReports(paths.DropFolder), Retire, logger);
+        _quarantine = new PackQuarantine(paths.HostFolder, time, logger);
+        _reconciler = new PackReconciler(activator, endpoints, exports, _shadows, new PackReports(paths.DropFolder), _quarantine, Retire, Abandoned, logger);
         Report = new ValidationReport(time.GetUtcNow(), ContractsVersion.Current, []);
     }
 
@@ -91,13 +97,31 @@ public sealed class PackHost : IAsyncDisposable
     /// <summary>
     /// Stops every pack, dependents first. Runs as the host's container is disposed, after the
     /// server has stopped, so endpoints are left in place: raising a routing change now would
-    /// reach into the disposed container.
+    /// reach into the disposed container. Bounded by the host's shutdown timeout: a pack stuck in
+    /// its own code (a change waiting for it, its Dispose) never keeps the process from ending.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
-        await _changing.WaitAsync();
-        await _reconciler.StopAllAsync();
-        await Task.WhenAll(_unloads);
+        using var giveUp = new CancellationTokenSource(_shutdownTimeout, _time);
+        try
+        {
+            await _changing.WaitAsync(giveUp.Token);
+            await _reconciler.StopAllAsync().WaitAsync(giveUp.Token);
+            await Task.WhenAll(_unloads).WaitAsync(giveUp.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _logger.LogError("Packs were still stopping after the shutdown timeout ({Seconds} s); the host stops without waiting for them", _shutdownTimeout.TotalSeconds);
+        }
+
+        AppDomain.CurrentDomain.UnhandledException -= OnUnhandledException;
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        if (!_processEnding)
+        {
+            // Stopped normally, so nothing still starting ended the process (Environment.Exit also ends up here).
+            _quarantine.Stopped();
+        }
+
         _shadows.Dispose();
     }
 
@@ -106,6 +130,14 @@ public sealed class PackHost : IAsyncDisposable
         await _changing.WaitAsync(ct);
         try
         {
+            if (_seen is null)
+            {
+                DeleteStaleShadowCopies();
+                _quarantine.Recover();
+                AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
+                AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+            }
+
             var discovered = PackDiscovery.Discover(_paths.DropFolder);
             var fingerprints = discovered.ToDictionary(p => p.Folder, p => PackFingerprint.Of(p.Folder));
             if (reload is null && _seen is not null && _seen.Count == fingerprints.Count
@@ -137,6 +169,33 @@ public sealed class PackHost : IAsyncDisposable
         ServingRecord.Write(_paths, _serving, _logger);
     }
 
+    // A pack's own thread threw and nothing caught it: the runtime ends the process after this returns.
+    private void OnUnhandledException(object? sender, UnhandledExceptionEventArgs e)
+    {
+        if (e.ExceptionObject is Exception ex && CrashAttribution.OwnerOf(ex, _reconciler.Running) is { } owner)
+        {
+            _quarantine.RecordCrash(owner.Code, owner.Source.Fingerprint.Hash, $"an unhandled {ex.GetType().Name} on its own thread: {ex.Message}");
+        }
+    }
+
+    // Environment.Exit runs this on the thread that called it: pack code on the stack ended the process.
+    private void OnProcessExit(object? sender, EventArgs e)
+    {
+        _processEnding = true;
+        if (CrashAttribution.OwnerOf(new System.Diagnostics.StackTrace(), _reconciler.Running) is { } owner)
+        {
+            _quarantine.RecordCrash(owner.Code, owner.Source.Fingerprint.Hash, "it called Environment.Exit");
+        }
+    }
+
+    private void DeleteStaleShadowCopies()
+    {
+        foreach (var stale in ShadowCopies.DeleteStale(Path.GetTempPath()))
+        {
+            _logger.LogInformation("Deleted {Folder}: private pack copies left behind by a host that is no longer running", stale);
+        }
+    }
+
     private async Task PublishAsync(ValidationReport report, CancellationToken ct)
     {
         Report = report;
@@ -155,9 +214,14 @@ public sealed class PackHost : IAsyncDisposable
 
     // Unloading waits for the pack's in-flight requests, which may include the request that asked
     // for the change (a reload of the registry, say): it runs on its own, not inside the change.
-    private void Retire(PackRuntime runtime)
+    // Started on the pool: disposing runs the pack's own code, which must never run on the change.
+    private void Retire(PackRuntime runtime) =>
+        Keep(Task.Run(() => PackRetirement.RetireAsync(runtime, _flushHostCaches, _logger)));
+
+    private void Abandoned(UnloadOutcome outcome) => Keep(Task.FromResult(outcome));
+
+    private void Keep(Task<UnloadOutcome> unload)
     {
-        var unload = PackRetirement.RetireAsync(runtime, _flushHostCaches, _logger);
         var kept = _unloads;
         while (kept.Count >= KeptUnloads && kept.FindIndex(u => u.IsCompleted) is var oldest and >= 0)
         {

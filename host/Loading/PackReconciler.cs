@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Valhalla.Contracts.Catalog;
 using Valhalla.Host.Mounting;
+using Valhalla.Host.Quarantine;
 using Valhalla.Host.Validation;
 
 namespace Valhalla.Host.Loading;
@@ -15,7 +16,7 @@ namespace Valhalla.Host.Loading;
 /// </summary>
 internal sealed class PackReconciler(
     PackActivator activator, PackEndpointDataSource endpoints, PackExports exports, ShadowCopies shadows,
-    PackReports reports, Action<PackRuntime> retire, ILogger logger)
+    PackReports reports, PackQuarantine quarantine, Action<PackRuntime> retire, Action<UnloadOutcome> abandoned, ILogger logger)
 {
     // Swapped, never mutated: requests read them (OpenAPI, health, validate) while a pass runs.
     private ImmutableList<PackRuntime> _running = [];
@@ -54,7 +55,10 @@ internal sealed class PackReconciler(
             : pack.IsValid ? NotStarted(pack) : reports.Describe(pack, PackStatus.Skipped))];
     }
 
-    /// <summary>Stops every pack, dependents first, without waiting for requests: the server has stopped.</summary>
+    /// <summary>
+    /// Stops every pack, dependents first, without waiting for requests: the server has stopped. A pack
+    /// whose Dispose misses the pack call deadline is left behind; the others still stop.
+    /// </summary>
     public async Task StopAllAsync()
     {
         foreach (var runtime in _running.Reverse())
@@ -63,6 +67,10 @@ internal sealed class PackReconciler(
             try
             {
                 await runtime.DisposeAsync();
+            }
+            catch (PackCallTimeoutException timeout)
+            {
+                logger.LogError("{Pack} did not stop: {Reason}; the host stops without it", runtime.Code, timeout.Message);
             }
             catch (Exception ex)
             {
@@ -93,6 +101,15 @@ internal sealed class PackReconciler(
             return current is null
                 ? reports.Describe(pack, PackStatus.Skipped, notRunning)
                 : reports.Serving(current, pack, notRunning, PackReports.PreviousCopyServing(current, $"its new files require {missing}, which is not running"));
+        }
+
+        if (reloading)
+        {
+            quarantine.Lift(pack.Code, "an admin reloaded it");
+        }
+        else if (current is null && quarantine.Holding(pack.Code, fingerprint.Hash) is { } held)
+        {
+            return reports.Describe(pack, PackStatus.Skipped, PackReports.Quarantined(held));
         }
 
         if (!reloading && _failed.TryGetValue(pack.Code, out var failed) && failed.Fingerprint == fingerprint)
@@ -127,7 +144,10 @@ internal sealed class PackReconciler(
 
         try
         {
+            // On disk before the pack's code runs: if it ends the process, the next start holds it back.
+            quarantine.Starting(pack.Code, pack.Pack.Manifest!.Version, fingerprint.Hash);
             var runtime = await activator.ActivateAsync(new PackSource(folder, copy, fingerprint), pack.Pack.Manifest!, ct);
+            quarantine.Started(pack.Code);
             await RefuseNameClashesAsync(runtime);
             runtime.StartFindings = Publish(runtime);
             runtime.LoadMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1);
@@ -155,6 +175,17 @@ internal sealed class PackReconciler(
             var failure = new FailedStart(fingerprint, new Finding(pack.Code, Severity.Error, code, "The pack failed to start.", reason),
                 Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1));
             _failed = _failed.SetItem(pack.Code, failure);
+            if (ex is PackActivationException { Abandoned: true })
+            {
+                // The stuck thread holds the pack's load context: it cannot be collected. It may still
+                // end the process, so it stays recorded as starting.
+                abandoned(new UnloadOutcome(pack.Code, pack.Pack.Manifest!.Version, Unloaded: false, Drained: true));
+            }
+            else
+            {
+                quarantine.Started(pack.Code);
+            }
+
             logger.LogError("Failed to start {Pack}: {Reason}", pack.Code, reason);
             logger.LogDebug(ex, "Failure of {Pack} in full", pack.Code);
             return current is null

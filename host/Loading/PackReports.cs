@@ -1,4 +1,5 @@
 using Valhalla.Contracts.Catalog;
+using Valhalla.Host.Quarantine;
 using Valhalla.Host.Validation;
 
 namespace Valhalla.Host.Loading;
@@ -35,6 +36,10 @@ internal sealed class PackReports(string dropFolder)
     public static Finding FilesChanging(string pack, string why) => new(
         pack, Severity.Warning, FindingCodes.FilesChanging, "The pack's files are still changing.",
         $"{why}. The pack is loaded once its files stop changing.");
+
+    public static Finding Quarantined(QuarantinedPack held) => new(
+        held.Code, Severity.Error, FindingCodes.PackQuarantined, "The pack is quarantined: it ended the host's process.",
+        $"{held.Reason}. The host does not start it again until its files change or an admin reloads it (POST /core/packs/{held.Code}/reload).");
 
     private string Folder(ValidatedPack pack) => Path.GetRelativePath(dropFolder, pack.Pack.Folder);
 }

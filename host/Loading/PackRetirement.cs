@@ -27,6 +27,10 @@ internal static class PackRetirement
         {
             await runtime.DisposeAsync();
         }
+        catch (PackCallTimeoutException timeout)
+        {
+            logger.LogError("{Pack} {Version}: {Reason}; unloading it anyway, but the thread stays in its code, so it stays in memory", code, version, timeout.Message);
+        }
         catch (Exception ex)
         {
             logger.LogWarning(ex, "{Pack} {Version} threw while being disposed; unloading it anyway", code, version);

@@ -17,7 +17,8 @@ internal sealed class PackRuntime(
     IReadOnlyList<SqlitePackDatabase> databases,
     IReadOnlyList<Endpoint> endpoints,
     IReadOnlyDictionary<Type, object> exports,
-    RequestGate gate) : IAsyncDisposable
+    RequestGate gate,
+    PackCalls calls) : IAsyncDisposable
 {
     public PackManifest Manifest => manifest;
 
@@ -46,14 +47,19 @@ internal sealed class PackRuntime(
     public IReadOnlyList<Finding> StartFindings { get; set; } = [];
 
     /// <summary>
-    /// Disposes the pack's services, then closes its databases, then unloads its load context. Each
-    /// step runs even when the one before threw (a pack's own Dispose, say); the first error is rethrown.
+    /// Disposes the pack's services (under the pack call deadline: its Dispose is pack code), then
+    /// closes its databases, then unloads its load context. Each step runs even when the one before
+    /// threw or missed its deadline; the first error (a <see cref="PackCallTimeoutException"/>, say) is rethrown.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
         try
         {
-            await services.DisposeAsync();
+            await calls.RunAsync("Dispose", async () =>
+            {
+                await services.DisposeAsync();
+                return true;
+            }, CancellationToken.None);
         }
         finally
         {

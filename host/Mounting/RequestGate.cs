@@ -3,6 +3,8 @@ namespace Valhalla.Host.Mounting;
 /// <summary>
 /// Counts a pack's in-flight requests. Retiring a pack closes its gate: no request enters after
 /// that, and <see cref="CloseAsync"/> completes when the last one already inside has finished.
+/// The same count holds the pack to its concurrency limit, so one pack's slow handlers cannot take
+/// every thread and connection of the host.
 /// </summary>
 internal sealed class RequestGate
 {
@@ -12,17 +14,25 @@ internal sealed class RequestGate
     private bool _closed;
 
     /// <summary>Enters the gate; false once it is closed.</summary>
-    public bool TryEnter()
+    public bool TryEnter() => TryEnter(limit: 0) == GateEntry.Entered;
+
+    /// <summary>Enters the gate unless it is closed or <paramref name="limit"/> requests (0: no limit) are already inside.</summary>
+    public GateEntry TryEnter(int limit)
     {
         lock (_lock)
         {
             if (_closed)
             {
-                return false;
+                return GateEntry.Closed;
+            }
+
+            if (limit > 0 && _inFlight >= limit)
+            {
+                return GateEntry.Full;
             }
 
             _inFlight++;
-            return true;
+            return GateEntry.Entered;
         }
     }
 

@@ -41,4 +41,6 @@ public static class FindingCodes
     public const string PreviousCopyServing = "previous_copy_serving";
     public const string RouteOutsidePrefix = "route_outside_prefix";
     public const string EndpointNameConflict = "endpoint_name_conflict";
+    public const string PackCallTimeout = "pack_call_timeout";
+    public const string PackQuarantined = "pack_quarantined";
 }

@@ -19,6 +19,7 @@ public static class BuiltPacks
     /// <summary>The fixture obligations pack (a switch and an in-memory sink); the real one is <see cref="ObligationsPack"/>.</summary>
     public const string Obligations = "Valhalla.Fixtures.Obligations";
     public const string Hostile = "Valhalla.Fixtures.Hostile";
+    public const string Unruly = "Valhalla.Fixtures.Unruly";
 
     private static readonly string RepoRoot = Metadata("RepoRoot");
     private static readonly string Configuration = Metadata("Configuration");

@@ -29,4 +29,28 @@ public sealed class RequestGateTests
 
         Assert.False(gate.TryEnter());
     }
+
+    [Fact]
+    public void A_gate_at_its_limit_refuses_until_a_request_leaves()
+    {
+        var gate = new RequestGate();
+        Assert.Equal(GateEntry.Entered, gate.TryEnter(limit: 2));
+        Assert.Equal(GateEntry.Entered, gate.TryEnter(limit: 2));
+
+        Assert.Equal(GateEntry.Full, gate.TryEnter(limit: 2));
+        gate.Exit();
+        Assert.Equal(GateEntry.Entered, gate.TryEnter(limit: 2));
+    }
+
+    [Fact]
+    public async Task A_closed_gate_says_closed_even_at_its_limit()
+    {
+        var gate = new RequestGate();
+        gate.TryEnter(limit: 1);
+        var drained = gate.CloseAsync();
+
+        Assert.Equal(GateEntry.Closed, gate.TryEnter(limit: 1));
+        gate.Exit();
+        await drained;
+    }
 }
