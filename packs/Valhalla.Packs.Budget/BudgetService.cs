@@ -28,7 +28,7 @@ public sealed class BudgetService(BudgetStore store, IPackServices packs, AuditT
             CreatedAt = now,
             UpdatedAt = now,
         };
-        if (!await store.TryInsertAsync(bucket, ct))
+        if (!await InsertStoredAsync(bucket, ct))
         {
             throw NameTaken(bucket.Name);
         }
@@ -114,7 +114,26 @@ public sealed class BudgetService(BudgetStore store, IPackServices packs, AuditT
         {
             throw NameTaken(taken.Name);
         }
+        catch (TooManyBucketsException)
+        {
+            throw TooManyBuckets();
+        }
     }
+
+    private async Task<bool> InsertStoredAsync(Bucket bucket, CancellationToken ct)
+    {
+        try
+        {
+            return await store.TryInsertAsync(bucket, ct);
+        }
+        catch (TooManyBucketsException)
+        {
+            throw TooManyBuckets();
+        }
+    }
+
+    private static ApiProblem TooManyBuckets() =>
+        ApiProblem.Conflict("Too many active buckets.", $"At most {BucketRules.MaxActiveBuckets} buckets may be active at once. Archive one first.");
 
     private static ApiProblem NameTaken(string name) =>
         ApiProblem.Conflict("A bucket with this name exists.", $"An active bucket is already named '{name}'. Choose another name or archive that bucket.");

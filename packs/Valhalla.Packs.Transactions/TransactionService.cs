@@ -11,6 +11,16 @@ namespace Valhalla.Packs.Transactions;
 /// <summary>The ledger's rules: posting (bucket check, obligation gating, idempotency), voiding, listing. No HTTP, no SQL.</summary>
 public sealed class TransactionService(TransactionStore store, IPackServices packs, AuditTrail audit, TimeProvider time)
 {
+    /// <summary>How long an Idempotency-Key replays its transaction; after that the key is free again.</summary>
+    public static readonly TimeSpan IdempotencyKeyLifetime = TimeSpan.FromDays(30);
+
+    /// <summary>Expired keys are purged on a write at most this often, at most <see cref="PurgeBatch"/> at a time.</summary>
+    public static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
+
+    public const int PurgeBatch = 1000;
+
+    private long _nextPurgeTicks;
+
     public async Task<Posted> PostAsync(PostTransaction input, string? idempotencyKey, CancellationToken ct)
     {
         var now = Timestamps.Now(time);
@@ -30,7 +40,8 @@ public sealed class TransactionService(TransactionStore store, IPackServices pac
         };
 
         var requestHash = idempotencyKey is null ? null : Hash(transaction);
-        if (idempotencyKey is not null && await store.FindByKeyAsync(idempotencyKey, ct) is { } earlier)
+        var keysNotBefore = now - IdempotencyKeyLifetime;
+        if (idempotencyKey is not null && await store.FindByKeyAsync(idempotencyKey, keysNotBefore, ct) is { } earlier)
         {
             return Replay(earlier.RequestHash, requestHash, earlier.Transaction);
         }
@@ -38,11 +49,13 @@ public sealed class TransactionService(TransactionStore store, IPackServices pac
         var bucketType = await CheckBucketAsync(transaction.BucketId, ct);
         await CheckObligationsAsync(transaction, bucketType, ct);
 
-        var (inserted, storedHash, stored) = await store.InsertAsync(transaction, idempotencyKey, requestHash, ct);
+        var (inserted, storedHash, stored) = await InsertStoredAsync(transaction, idempotencyKey, requestHash, keysNotBefore, ct);
         if (!inserted)
         {
             return Replay(storedHash, requestHash, stored);
         }
+
+        await PurgeExpiredKeysAsync(now, ct);
 
         await audit.RecordAsync("transaction.posted", stored.Id, stored.Amount, $"{stored.TxType} {stored.Date:yyyy-MM-dd}", ct);
         return new Posted(stored, Replayed: false);
@@ -109,6 +122,40 @@ public sealed class TransactionService(TransactionStore store, IPackServices pac
             throw ApiProblem.Conflict("Obligations come first.",
                 $"The obligations of {month} are not covered yet, so a priority {transaction.Priority} expense is refused. " +
                 "Cover the obligations first, post it with priority A or B, or post it to an essentials bucket.");
+        }
+    }
+
+    private async Task<(bool Inserted, string? RequestHash, Transaction Transaction)> InsertStoredAsync(
+        Transaction transaction, string? key, string? requestHash, DateTimeOffset keysNotBefore, CancellationToken ct)
+    {
+        try
+        {
+            return await store.InsertAsync(transaction, key, requestHash, keysNotBefore, ct);
+        }
+        catch (BucketMonthFullException full)
+        {
+            throw ApiProblem.BadField("amount",
+                $"bucket '{transaction.BucketId}' already holds {full.Spent} of expenses in {Month.Of(transaction.Date)}; " +
+                $"one bucket's month holds at most {Money.MaxAmount}.");
+        }
+    }
+
+    /// <summary>
+    /// Cheap and bounded: at most once per <see cref="PurgeInterval"/>, on a write, at most
+    /// <see cref="PurgeBatch"/> keys; a full batch means more may wait, so the next write purges again.
+    /// </summary>
+    private async Task PurgeExpiredKeysAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        // Concurrent posts: only the one that moves the due time on purges.
+        var due = Interlocked.Read(ref _nextPurgeTicks);
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextPurgeTicks, (now + PurgeInterval).UtcTicks, due) != due)
+        {
+            return;
+        }
+
+        if (await store.PurgeKeysAsync(now - IdempotencyKeyLifetime, PurgeBatch, ct) >= PurgeBatch)
+        {
+            Interlocked.Exchange(ref _nextPurgeTicks, now.UtcTicks);
         }
     }
 

@@ -81,7 +81,7 @@ public sealed class SpentQueryTests : IAsyncLifetime
             CreatedAt = Now,
             UpdatedAt = Now,
         };
-        await _store.InsertAsync(transaction, null, null, default);
+        await _store.InsertAsync(transaction, null, null, Now, default);
         return transaction;
     }
 }
