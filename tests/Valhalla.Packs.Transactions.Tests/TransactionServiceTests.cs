@@ -93,10 +93,9 @@ public sealed class TransactionServiceTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(GatingCases))]
-    public async Task Everything_is_allowed_when_obligations_are_covered_or_no_provider_is_loaded(
+    public async Task Everything_is_allowed_when_obligations_are_covered_or_no_provider_is_loaded_and_only_gated_posts_ask(
         string type, string priority, string? bucket, bool refusedWhileUncovered)
     {
-        _ = refusedWhileUncovered;
         _packs.Add<IBucketDirectory>(_buckets);
         _packs.Add<IObligationsStatus>(_obligations);
         _obligations.Covered = true;
@@ -106,6 +105,8 @@ public sealed class TransactionServiceTests : IAsyncLifetime
         await PostAsync(type, priority, bucket);
 
         Assert.Equal(2, (await AllAsync()).Count);
+        // The provider is another pack's code: a post that cannot be gated does not call it.
+        Assert.Equal(refusedWhileUncovered ? [Month.Of(2026, 1)] : [], _obligations.Asked);
     }
 
     [Fact]
