@@ -163,6 +163,7 @@ public sealed class BucketRulesTests
         var problem = Assert.Throws<ApiProblem>(rule);
         Assert.Equal((400, field), (problem.Status, problem.Field));
         Assert.StartsWith($"{field}: ", problem.Message);
+        Assert.True(problem.Message.Length > field.Length + 4, problem.Message);
         return problem;
     }
 }

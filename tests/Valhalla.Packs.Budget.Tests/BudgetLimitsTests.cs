@@ -111,7 +111,7 @@ public sealed class BudgetLimitsTests : IAsyncLifetime
         var over = await Assert.ThrowsAsync<ApiProblem>(() =>
             _f.Budget.AllocateAsync("2026-01", bucket.Id, new AllocationInput(Money.MaxAmount + new Money(1)), default));
 
-        Assert.Equal(404, unknown.Status);
+        Assert.Equal((404, "Unknown bucket."), (unknown.Status, unknown.Title));
         Assert.Equal(["month", "amount", "amount"], new[] { month, negative, over }.Select(p => p.Field));
         Assert.Null((await _f.LineAsync("2026-01", bucket)).Allocation);
     }
@@ -147,7 +147,7 @@ public sealed class BudgetLimitsTests : IAsyncLifetime
     {
         var problem = await Assert.ThrowsAsync<ApiProblem>(() => _f.Budget.UpdateAsync("bk_000000000000", new JsonObject { ["notes"] = "x" }, default));
 
-        Assert.Equal(404, problem.Status);
+        Assert.Equal((404, "Unknown bucket."), (problem.Status, problem.Title));
         Assert.Empty(_f.Audit.Events);
     }
 

@@ -9,17 +9,6 @@ namespace Valhalla.EndToEnd.Tests.Hosting;
 public sealed class HttpConventionsTests() : HostTest(BuiltPacks.Fixtures)
 {
     [Fact]
-    public async Task The_openapi_document_describes_pack_routes()
-    {
-        var document = await Client.GetFromJsonAsync<JsonObject>("openapi/v1.json");
-
-        var paths = document!["paths"]!.AsObject();
-        Assert.True(paths.ContainsKey("/fixtures/good/ping"));
-        Assert.True(paths.ContainsKey("/fixtures/good/notes"));
-        Assert.True(paths.ContainsKey("/health"));
-    }
-
-    [Fact]
     public async Task The_openapi_document_takes_pack_services_for_services_not_request_bodies()
     {
         var document = await Client.GetFromJsonAsync<JsonObject>("openapi/v1.json");
