@@ -25,7 +25,7 @@ public sealed class LedgerLimitsTests : IAsyncLifetime
         var over = await Assert.ThrowsAsync<ApiProblem>(() => _f.PostAsync(LedgerFixture.Expense(0.01m, bucket: Bucket)));
 
         Assert.Equal((400, "amount"), (over.Status, over.Field));
-        Assert.Contains($"{Money.MaxAmount} of expenses in 2026-01", over.Message);
+        Assert.Contains($"{Money.MaxAmount} of expenses in 2026-01; one bucket's month holds at most {Money.MaxAmount}.", over.Message);
         var spent = await new SpendingLedger(new TransactionStore(_f.Database)).GetSpentAsync(Month.Of(2026, 1), Month.Of(2026, 1));
         Assert.Equal(Money.MaxAmount, spent.Single().Spent);
         Assert.Equal(2, (await _f.ListAsync()).Total);
@@ -79,6 +79,8 @@ public sealed class LedgerLimitsTests : IAsyncLifetime
         Assert.Equal([income.Transaction.Id], (await _f.ListAsync(type: "income")).Items.Select(t => t.Id));
         Assert.Equal([elsewhere.Transaction.Id], (await _f.ListAsync(status: "void")).Items.Select(t => t.Id));
         Assert.Equal(50, (await _f.ListAsync(limit: null)).Limit);
+        Assert.Equal([elsewhere.Transaction.Id], (await _f.ListAsync(type: "expense", status: "void", bucket: Other, month: "2026-01")).Items.Select(t => t.Id));
+        Assert.Empty((await _f.ListAsync(type: "income", status: "void")).Items);
     }
 
     [Theory]
@@ -108,6 +110,7 @@ public sealed class LedgerLimitsTests : IAsyncLifetime
         Assert.NotEmpty(twice.Title);
         Assert.Contains(Timestamps.Format(_f.Time.GetUtcNow().AddHours(-1)), twice.Message);
         Assert.Equal((404, 404), (unknownVoid.Status, unknownGet.Status));
+        Assert.Equal(("Unknown transaction.", "Unknown transaction."), (unknownVoid.Title, unknownGet.Title));
         Assert.Equal(voided, await _f.Ledger.GetAsync(posted.Transaction.Id, default));
         Assert.Equal(("void", "typo", (DateTimeOffset?)posted.Transaction.CreatedAt), (voided.Status, voided.VoidReason, voided.VoidedAt));
         Assert.Equal(["transaction.posted", "transaction.voided"], _f.Audit.Events.Select(e => e.Kind));
