@@ -12,8 +12,16 @@ public sealed class BucketPatchTests
 
     private static readonly Bucket Original = new()
     {
-        Id = "bk_0123456789ab", Name = "Groceries", BucketType = "essentials", MonthlyLimit = Money.FromDecimal(900),
-        Priority = "A", Rollover = false, Notes = "weekly", Status = "active", CreatedAt = Created, UpdatedAt = Created,
+        Id = "bk_0123456789ab",
+        Name = "Groceries",
+        BucketType = "essentials",
+        MonthlyLimit = Money.FromDecimal(900),
+        Priority = "A",
+        Rollover = false,
+        Notes = "weekly",
+        Status = "active",
+        CreatedAt = Created,
+        UpdatedAt = Created,
     };
 
     [Fact]
@@ -21,16 +29,27 @@ public sealed class BucketPatchTests
     {
         var patch = BucketPatch.Parse(new JsonObject
         {
-            ["name"] = " Food ", ["bucket_type"] = "variable", ["monthly_limit"] = 12.5, ["priority"] = "D",
-            ["rollover"] = true, ["notes"] = null, ["status"] = "archived",
+            ["name"] = " Food ",
+            ["bucket_type"] = "variable",
+            ["monthly_limit"] = 12.5,
+            ["priority"] = "D",
+            ["rollover"] = true,
+            ["notes"] = null,
+            ["status"] = "archived",
         });
 
         var patched = patch.ApplyTo(Original, Later);
 
         Assert.Equal(Original with
         {
-            Name = "Food", BucketType = "variable", MonthlyLimit = Money.FromDecimal(12.5m), Priority = "D",
-            Rollover = true, Notes = null, Status = "archived", UpdatedAt = Later,
+            Name = "Food",
+            BucketType = "variable",
+            MonthlyLimit = Money.FromDecimal(12.5m),
+            Priority = "D",
+            Rollover = true,
+            Notes = null,
+            Status = "archived",
+            UpdatedAt = Later,
         }, patched);
         Assert.Equal(["name", "bucket_type", "monthly_limit", "priority", "rollover", "notes", "status"], patch.Fields);
     }

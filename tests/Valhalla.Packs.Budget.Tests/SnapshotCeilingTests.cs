@@ -22,8 +22,13 @@ public sealed class SnapshotCeilingTests
     {
         var bucket = new SnapshotBucket
         {
-            Id = "bk_000000000001", Name = "worst", BucketType = "variable", Priority = "A",
-            Rollover = true, MonthlyLimit = new Money(limit), CreatedIn = Month.MinValue,
+            Id = "bk_000000000001",
+            Name = "worst",
+            BucketType = "variable",
+            Priority = "A",
+            Rollover = true,
+            MonthlyLimit = new Money(limit),
+            CreatedIn = Month.MinValue,
         };
         var spends = new[] { Month.MinValue, Month.Of(5000, 6), Month.MaxValue }; // the chain is as long as months allow
         var months = Month.MaxValue.MonthsSince(Month.MinValue) + 1;

@@ -188,7 +188,7 @@ public sealed class RegistryServiceTests : IAsyncLifetime
 
         var problem = await Assert.ThrowsAsync<ApiProblem>(() => _f.Registry.ReloadAsync("P-R", default));
 
-        Assert.Equal(404, problem.Status);
+        Assert.Equal((404, "Unknown pack."), (problem.Status, problem.Title));
         Assert.Contains("'P-R'", problem.Message);
     }
 
