@@ -20,13 +20,18 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
             return false;
         }
 
-        var (field, message) = Describe(badRequest);
+        // "…was missing required properties including: 'name', 'date'." is about those fields, not the body.
+        var missing = MissingFields(badRequest);
+        var (field, message) = missing.Count > 0 ? (missing[0], "is required.") : Describe(badRequest);
+        var errors = missing.Count > 0
+            ? missing.ToDictionary(name => name, _ => new[] { message })
+            : new Dictionary<string, string[]> { [field] = [message] };
         context.Response.StatusCode = badRequest.StatusCode;
-        var problem = new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        var problem = new ValidationProblemDetails(errors)
         {
             Status = badRequest.StatusCode,
             Title = "The request could not be read.",
-            Detail = field == "body" ? message : $"{field}: {message}",
+            Detail = field == "body" ? message : string.Join(" ", errors.Keys.Select(name => $"{name}: {message}")),
         };
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
@@ -52,6 +57,14 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
             ? (match.Groups["name"].Value, $"'{match.Groups["value"].Value}' is not a valid {match.Groups["type"].Value.TrimEnd('?')}.")
             : ("body", exception.Message);
     }
+
+    private static List<string> MissingFields(BadHttpRequestException exception) =>
+        exception.InnerException is JsonException json && MissingRequired().Match(json.Message) is { Success: true } match
+            ? [.. match.Groups["name"].Captures.Select(c => c.Value)]
+            : [];
+
+    [GeneratedRegex("missing required properties including: '(?<name>[^']+)'(?:, '(?<name>[^']+)')*")]
+    private static partial Regex MissingRequired();
 
     [GeneratedRegex("^Failed to bind parameter \"(?<type>[^\"]+) (?<name>[^\" ]+)\" from \"(?<value>[^\"]*)\"")]
     private static partial Regex BindingFailure();

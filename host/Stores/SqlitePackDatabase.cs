@@ -27,6 +27,9 @@ public sealed class SqlitePackDatabase : IPackDatabase, IAsyncDisposable
 
     public string DataPath { get; }
 
+    /// <summary>For tests: the database's one writer.</summary>
+    internal SqliteWriter Writer => _writer;
+
     /// <summary>The absolute path of the SQLite file.</summary>
     public string FilePath { get; }
 

@@ -20,6 +20,9 @@ internal sealed class SqliteWriter(SqliteConnection connection) : IAsyncDisposab
     private readonly Channel<IWriteRequest> _queue = Channel.CreateUnbounded<IWriteRequest>();
     private readonly SemaphoreSlim _leader = new(1, 1);
 
+    /// <summary>For tests: told the size of every batch before it runs, to prove that writes did share one.</summary>
+    internal Action<int>? BatchStarting { get; set; }
+
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(write);
@@ -92,6 +95,7 @@ internal sealed class SqliteWriter(SqliteConnection connection) : IAsyncDisposab
 
     private async Task CommitBatchAsync(List<IWriteRequest> batch)
     {
+        BatchStarting?.Invoke(batch.Count);
         SqliteTransaction? transaction = null;
         IReadOnlyList<IWriteRequest> done;
         try

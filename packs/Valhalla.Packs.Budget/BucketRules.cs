@@ -10,12 +10,18 @@ public static class BucketRules
     public const int MaxNameLength = 100;
     public const int MaxNotesLength = 2000;
 
+    /// <summary>
+    /// At most this many active buckets, so that a month's totals hold even in the worst case: every
+    /// bucket at the ceiling, rolling over from 0001-01 to 9999-12 (see <see cref="SnapshotCalculator"/>).
+    /// </summary>
+    public const int MaxActiveBuckets = 500;
+
+    /// <summary>Trimmed, NFC-normalised and free of control characters, so equal-looking names compare equal.</summary>
     public static string Name(string? name)
     {
         var trimmed = name?.Trim();
-        return string.IsNullOrEmpty(trimmed) ? throw ApiProblem.BadField("name", "must not be empty.")
-            : trimmed.Length > MaxNameLength ? throw ApiProblem.BadField("name", $"must be at most {MaxNameLength} characters.")
-            : trimmed;
+        var normal = string.IsNullOrEmpty(trimmed) ? throw ApiProblem.BadField("name", "must not be empty.") : FreeText.Line("name", trimmed);
+        return normal.Length > MaxNameLength ? throw ApiProblem.BadField("name", $"must be at most {MaxNameLength} characters.") : normal;
     }
 
     public static string BucketType(string? type) =>
@@ -23,7 +29,9 @@ public static class BucketRules
             : throw ApiProblem.BadField("bucket_type", $"must be one of {string.Join(", ", BucketTypes.All)}.");
 
     public static Money MonthlyLimit(Money limit) =>
-        limit.IsNegative ? throw ApiProblem.BadField("monthly_limit", "must not be negative (0 means informational).") : limit;
+        limit.IsNegative ? throw ApiProblem.BadField("monthly_limit", "must not be negative (0 means informational).")
+            : limit > Money.MaxAmount ? throw ApiProblem.BadField("monthly_limit", $"must be at most {Money.MaxAmount}.")
+            : limit;
 
     public static string Priority(string? priority) =>
         priority is not null && BucketValues.Priorities.Contains(priority) ? priority
@@ -33,11 +41,16 @@ public static class BucketRules
         status is not null && BucketValues.Statuses.Contains(status) ? status
             : throw ApiProblem.BadField(field, "must be active or archived.");
 
-    public static string? Notes(string? notes) =>
-        notes is { Length: > MaxNotesLength } ? throw ApiProblem.BadField("notes", $"must be at most {MaxNotesLength} characters.") : notes;
+    public static string? Notes(string? notes)
+    {
+        var normal = notes is null ? null : FreeText.Prose("notes", notes);
+        return normal is { Length: > MaxNotesLength } ? throw ApiProblem.BadField("notes", $"must be at most {MaxNotesLength} characters.") : normal;
+    }
 
     public static Money Allocation(Money amount) =>
-        amount.IsNegative ? throw ApiProblem.BadField("amount", "must not be negative; send null to clear the allocation.") : amount;
+        amount.IsNegative ? throw ApiProblem.BadField("amount", "must not be negative; send null to clear the allocation.")
+            : amount > Money.MaxAmount ? throw ApiProblem.BadField("amount", $"must be at most {Money.MaxAmount}.")
+            : amount;
 
     public static Month Month(string? text, string field) =>
         Contracts.Values.Month.TryParse(text, out var month) ? month

@@ -28,7 +28,7 @@ public sealed class BudgetService(BudgetStore store, IPackServices packs, MoneyE
             CreatedAt = now,
             UpdatedAt = now,
         };
-        if (!await store.TryInsertAsync(bucket, events.Create("bucket.created", bucket.Id, bucket.MonthlyLimit, bucket.Name), ct))
+        if (!await InsertStoredAsync(bucket, events.Create("bucket.created", bucket.Id, bucket.MonthlyLimit, bucket.Name), ct))
         {
             throw NameTaken(bucket.Name);
         }
@@ -115,12 +115,31 @@ public sealed class BudgetService(BudgetStore store, IPackServices packs, MoneyE
         {
             throw NameTaken(taken.Name);
         }
+        catch (TooManyBucketsException)
+        {
+            throw TooManyBuckets();
+        }
     }
 
     private MoneyEvent Describe(Bucket before, Bucket after, BucketPatch patch) =>
         before.Status == BucketValues.Active && after.Status == BucketValues.Archived
             ? events.Create("bucket.archived", after.Id, after.MonthlyLimit, after.Name)
             : events.Create("bucket.updated", after.Id, after.MonthlyLimit, string.Join(",", patch.Fields));
+
+    private async Task<bool> InsertStoredAsync(Bucket bucket, MoneyEvent created, CancellationToken ct)
+    {
+        try
+        {
+            return await store.TryInsertAsync(bucket, created, ct);
+        }
+        catch (TooManyBucketsException)
+        {
+            throw TooManyBuckets();
+        }
+    }
+
+    private static ApiProblem TooManyBuckets() =>
+        ApiProblem.Conflict("Too many active buckets.", $"At most {BucketRules.MaxActiveBuckets} buckets may be active at once. Archive one first.");
 
     private static ApiProblem NameTaken(string name) =>
         ApiProblem.Conflict("A bucket with this name exists.", $"An active bucket is already named '{name}'. Choose another name or archive that bucket.");

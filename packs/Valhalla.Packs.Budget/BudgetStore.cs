@@ -17,6 +17,8 @@ public sealed class BudgetStore(IPackDatabase database)
     // Buckets list by priority, then name; the snapshot lists them the same way.
     private const string ListingOrder = "ORDER BY priority, name COLLATE NOCASE, id";
 
+    private const string CountActive = "SELECT count(*) FROM buckets WHERE status = 'active'";
+
     private const string ActiveNameTaken =
         "SELECT EXISTS (SELECT 1 FROM buckets WHERE status = 'active' AND name = @Name COLLATE NOCASE AND id <> @Id)";
 
@@ -52,13 +54,21 @@ public sealed class BudgetStore(IPackDatabase database)
         database.ReadAsync((connection, token) => connection.QuerySingleOrDefaultAsync<Bucket>(
             new CommandDefinition($"SELECT {BucketColumns} FROM buckets WHERE id = @Id", new { Id = id }, cancellationToken: token)), ct);
 
-    /// <summary>Inserts the bucket and its event unless an active bucket has its name; false when the name is taken.</summary>
+    /// <summary>
+    /// Inserts the bucket and its event unless an active bucket has its name; false when the name is taken.
+    /// Throws <see cref="TooManyBucketsException"/> when <see cref="BucketRules.MaxActiveBuckets"/> are active already.
+    /// </summary>
     public Task<bool> TryInsertAsync(Bucket bucket, MoneyEvent created, CancellationToken ct) =>
         database.WriteAsync(async (connection, tx, token) =>
         {
             if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(ActiveNameTaken, bucket, tx, cancellationToken: token)))
             {
                 return false;
+            }
+
+            if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountActive, transaction: tx, cancellationToken: token)) >= BucketRules.MaxActiveBuckets)
+            {
+                throw new TooManyBucketsException();
             }
 
             const string insert = """
@@ -74,7 +84,8 @@ public sealed class BudgetStore(IPackDatabase database)
     /// Reads the bucket, applies <paramref name="change"/> and stores the result, all in one write so
     /// concurrent changes cannot interleave, with the event <paramref name="describe"/> makes of it. Null
     /// when there is no such bucket; throws <see cref="NameTakenException"/> when the new state would
-    /// duplicate an active name.
+    /// duplicate an active name, and <see cref="TooManyBucketsException"/> when reactivating it would exceed
+    /// the active buckets allowed.
     /// </summary>
     public Task<Bucket?> UpdateAsync(string id, Func<Bucket, Bucket> change, Func<Bucket, Bucket, MoneyEvent> describe, CancellationToken ct) =>
         database.WriteAsync(async (connection, tx, token) =>
@@ -91,6 +102,12 @@ public sealed class BudgetStore(IPackDatabase database)
                 && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(ActiveNameTaken, updated, tx, cancellationToken: token)))
             {
                 throw new NameTakenException(updated.Name);
+            }
+
+            if (current.Status != BucketValues.Active && updated.Status == BucketValues.Active
+                && await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountActive, transaction: tx, cancellationToken: token)) >= BucketRules.MaxActiveBuckets)
+            {
+                throw new TooManyBucketsException();
             }
 
             const string update = """

@@ -8,6 +8,14 @@ namespace Valhalla.Packs.Budget;
 /// remaining = limit + carried_in − spent; with rollover on, carried_in is the previous month's
 /// remaining (surplus or deficit), chained from the bucket's creation month.
 /// </summary>
+/// <remarks>
+/// Why no sum overflows (Money's operators are checked, so one that did would throw): a limit and a
+/// bucket's spent in one month are each between 0 and <see cref="Money.MaxAmount"/> (the ledger
+/// refuses an expense past that), so each month moves a bucket's remaining by at most one ceiling,
+/// and a chain from 0001-01 to 9999-12 keeps it within 119,988 ceilings; with at most
+/// <see cref="BucketRules.MaxActiveBuckets"/> buckets a total stays below 6.0e18 minor units, under
+/// the 9.2e18 that 64 bits hold.
+/// </remarks>
 public static class SnapshotCalculator
 {
     /// <summary>The first month whose figures are needed to compute <paramref name="from"/>: rollover chains reach back to creation.</summary>
@@ -21,14 +29,16 @@ public static class SnapshotCalculator
     {
         var allocated = allocations.ToDictionary(a => (a.BucketId, a.Month), a => a.Amount);
         var spent = spends.GroupBy(s => (s.BucketId, s.Month)).ToDictionary(g => g.Key, g => g.Aggregate(Money.Zero, (sum, s) => sum + s.Spent));
-        var months = Enumerable.Range(0, to.MonthsSince(from) + 1).Select(from.AddMonths).ToList();
+        // Counted, not stepped past the end: 9999-12 has no next month.
+        var chain = Enumerable.Range(0, to.MonthsSince(start) + 1).Select(start.AddMonths).ToList();
+        var months = chain.Where(m => m >= from).ToList();
         var lines = months.ToDictionary(m => m, _ => new List<BucketMonth>());
 
         foreach (var bucket in buckets)
         {
             var created = bucket.CreatedIn;
             var previousRemaining = Money.Zero;
-            for (var month = start; month <= to; month = month.AddMonths(1))
+            foreach (var month in chain)
             {
                 Money? allocation = allocated.TryGetValue((bucket.Id, month), out var a) ? a : null;
                 var limit = allocation ?? bucket.MonthlyLimit;

@@ -15,7 +15,9 @@ public static class TransactionRules
         type is not null && TxValues.Types.Contains(type) ? type : throw ApiProblem.BadField(field, "must be income or expense.");
 
     public static Money Amount(Money amount) =>
-        amount.MinorUnits > 0 ? amount : throw ApiProblem.BadField("amount", "must be greater than 0.");
+        amount.MinorUnits <= 0 ? throw ApiProblem.BadField("amount", "must be greater than 0.")
+            : amount > Money.MaxAmount ? throw ApiProblem.BadField("amount", $"must be at most {Money.MaxAmount}.")
+            : amount;
 
     public static DateOnly Date(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
@@ -25,11 +27,10 @@ public static class TransactionRules
     public static string Priority(string? priority) =>
         priority is not null && TxValues.Priorities.Contains(priority) ? priority : throw ApiProblem.BadField("priority", "must be one of A, B, C, D.");
 
-    public static string? Description(string? description) =>
-        description is { Length: > MaxDescriptionLength } ? throw ApiProblem.BadField("description", $"must be at most {MaxDescriptionLength} characters.") : description;
+    /// <summary>NFC, so that a retry typed on another keyboard hashes the same; no control characters but tabs and line breaks.</summary>
+    public static string? Description(string? description) => Prose("description", description);
 
-    public static string? Reason(string? reason) =>
-        reason is { Length: > MaxDescriptionLength } ? throw ApiProblem.BadField("reason", $"must be at most {MaxDescriptionLength} characters.") : reason;
+    public static string? Reason(string? reason) => Prose("reason", reason);
 
     public static string? BucketId(string? bucketId) =>
         bucketId is null || PrefixedId.IsValid(bucketId, "bk") ? bucketId : throw ApiProblem.BadField("bucket_id", $"'{bucketId}' is not a bucket id (bk_ followed by 12 hex digits).");
@@ -47,4 +48,10 @@ public static class TransactionRules
 
     public static int Offset(int? offset) =>
         offset is null or >= 0 ? offset ?? 0 : throw ApiProblem.BadField("offset", "must not be negative.");
+
+    private static string? Prose(string field, string? text)
+    {
+        var normal = text is null ? null : FreeText.Prose(field, text);
+        return normal is { Length: > MaxDescriptionLength } ? throw ApiProblem.BadField(field, $"must be at most {MaxDescriptionLength} characters.") : normal;
+    }
 }

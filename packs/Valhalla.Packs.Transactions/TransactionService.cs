@@ -12,6 +12,16 @@ namespace Valhalla.Packs.Transactions;
 /// <summary>The ledger's rules: posting (bucket check, obligation gating, idempotency), voiding, listing. No HTTP, no SQL.</summary>
 public sealed class TransactionService(TransactionStore store, IPackServices packs, MoneyEvents events, TimeProvider time)
 {
+    /// <summary>How long an Idempotency-Key replays its transaction; after that the key is free again.</summary>
+    public static readonly TimeSpan IdempotencyKeyLifetime = TimeSpan.FromDays(30);
+
+    /// <summary>Expired keys are purged on a write at most this often, at most <see cref="PurgeBatch"/> at a time.</summary>
+    public static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
+
+    public const int PurgeBatch = 1000;
+
+    private long _nextPurgeTicks;
+
     public async Task<Posted> PostAsync(PostTransaction input, string? idempotencyKey, CancellationToken ct)
     {
         var now = Timestamps.Now(time);
@@ -31,7 +41,8 @@ public sealed class TransactionService(TransactionStore store, IPackServices pac
         };
 
         var requestHash = idempotencyKey is null ? null : Hash(transaction);
-        if (idempotencyKey is not null && await store.FindByKeyAsync(idempotencyKey, ct) is { } earlier)
+        var keysNotBefore = now - IdempotencyKeyLifetime;
+        if (idempotencyKey is not null && await store.FindByKeyAsync(idempotencyKey, keysNotBefore, ct) is { } earlier)
         {
             return Replay(earlier.RequestHash, requestHash, earlier.Transaction);
         }
@@ -40,8 +51,14 @@ public sealed class TransactionService(TransactionStore store, IPackServices pac
         await CheckObligationsAsync(transaction, bucketType, ct);
 
         var posted = events.Create("transaction.posted", transaction.Id, transaction.Amount, $"{transaction.TxType} {transaction.Date:yyyy-MM-dd}");
-        var (inserted, storedHash, stored) = await store.InsertAsync(transaction, idempotencyKey, requestHash, posted, ct);
-        return inserted ? new Posted(stored, Replayed: false) : Replay(storedHash, requestHash, stored);
+        var (inserted, storedHash, stored) = await InsertStoredAsync(transaction, idempotencyKey, requestHash, keysNotBefore, posted, ct);
+        if (!inserted)
+        {
+            return Replay(storedHash, requestHash, stored);
+        }
+
+        await PurgeExpiredKeysAsync(now, ct);
+        return new Posted(stored, Replayed: false);
     }
 
     public async Task<Transaction> GetAsync(string id, CancellationToken ct) =>
@@ -111,6 +128,40 @@ public sealed class TransactionService(TransactionStore store, IPackServices pac
             {
                 Extensions = new Dictionary<string, object?> { ["uncovered"] = coverage.Uncovered },
             };
+        }
+    }
+
+    private async Task<(bool Inserted, string? RequestHash, Transaction Transaction)> InsertStoredAsync(
+        Transaction transaction, string? key, string? requestHash, DateTimeOffset keysNotBefore, MoneyEvent posted, CancellationToken ct)
+    {
+        try
+        {
+            return await store.InsertAsync(transaction, key, requestHash, keysNotBefore, posted, ct);
+        }
+        catch (BucketMonthFullException full)
+        {
+            throw ApiProblem.BadField("amount",
+                $"bucket '{transaction.BucketId}' already holds {full.Spent} of expenses in {Month.Of(transaction.Date)}; " +
+                $"one bucket's month holds at most {Money.MaxAmount}.");
+        }
+    }
+
+    /// <summary>
+    /// Cheap and bounded: at most once per <see cref="PurgeInterval"/>, on a write, at most
+    /// <see cref="PurgeBatch"/> keys; a full batch means more may wait, so the next write purges again.
+    /// </summary>
+    private async Task PurgeExpiredKeysAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        // Concurrent posts: only the one that moves the due time on purges.
+        var due = Interlocked.Read(ref _nextPurgeTicks);
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextPurgeTicks, (now + PurgeInterval).UtcTicks, due) != due)
+        {
+            return;
+        }
+
+        if (await store.PurgeKeysAsync(now - IdempotencyKeyLifetime, PurgeBatch, ct) >= PurgeBatch)
+        {
+            Interlocked.Exchange(ref _nextPurgeTicks, now.UtcTicks);
         }
     }
 

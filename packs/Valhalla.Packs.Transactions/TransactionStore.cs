@@ -16,26 +16,40 @@ public sealed class TransactionStore(IPackDatabase database)
         created_at AS CreatedAt, updated_at AS UpdatedAt
         """;
 
-
     public Task<Transaction?> FindAsync(string id, CancellationToken ct) =>
         database.ReadAsync((connection, token) => connection.QuerySingleOrDefaultAsync<Transaction>(
             new CommandDefinition($"SELECT {Columns} FROM transactions WHERE id = @Id", new { Id = id }, cancellationToken: token)), ct);
 
-    /// <summary>The transaction a key already created, with the hash of the request that created it.</summary>
-    public Task<(string RequestHash, Transaction Transaction)?> FindByKeyAsync(string key, CancellationToken ct) =>
-        database.ReadAsync((connection, token) => FindByKeyAsync(connection, null, key, token), ct);
+    /// <summary>
+    /// The transaction a key created at or after <paramref name="notBefore"/>, with the hash of the
+    /// request that created it; an older key is expired and counts as free.
+    /// </summary>
+    public Task<(string RequestHash, Transaction Transaction)?> FindByKeyAsync(string key, DateTimeOffset notBefore, CancellationToken ct) =>
+        database.ReadAsync((connection, token) => FindByKeyAsync(connection, null, key, notBefore, token), ct);
 
     /// <summary>
     /// Inserts the transaction, and its idempotency key when given, in one write. When the key is
-    /// already taken (a concurrent retry), nothing is inserted and the earlier transaction is returned.
+    /// already taken since <paramref name="keysNotBefore"/> (a concurrent retry), nothing is inserted
+    /// and the earlier transaction is returned; an expired key is taken over. Throws
+    /// <see cref="BucketMonthFullException"/> when an expense would take its bucket's month past the ceiling.
     /// </summary>
     public Task<(bool Inserted, string? RequestHash, Transaction Transaction)> InsertAsync(
-        Transaction transaction, string? key, string? requestHash, MoneyEvent posted, CancellationToken ct) =>
+        Transaction transaction, string? key, string? requestHash, DateTimeOffset keysNotBefore, MoneyEvent posted, CancellationToken ct) =>
         database.WriteAsync(async (connection, tx, token) =>
         {
-            if (key is not null && await FindByKeyAsync(connection, tx, key, token) is { } earlier)
+            if (key is not null && await FindByKeyAsync(connection, tx, key, keysNotBefore, token) is { } earlier)
             {
                 return (false, earlier.RequestHash, earlier.Transaction);
+            }
+
+            if (transaction is { TxType: TxValues.Expense, BucketId: not null })
+            {
+                var spent = new Money(await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    BucketMonthSpentSql, new { transaction.BucketId, Month = Month.Of(transaction.Date) }, tx, cancellationToken: token)));
+                if (spent + transaction.Amount > Money.MaxAmount)
+                {
+                    throw new BucketMonthFullException(spent);
+                }
             }
 
             const string insert = """
@@ -46,13 +60,22 @@ public sealed class TransactionStore(IPackDatabase database)
             if (key is not null)
             {
                 await connection.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO idempotency_keys (key, request_hash, tx_id, created_at) VALUES (@Key, @RequestHash, @TxId, @CreatedAt)",
+                    """
+                    INSERT INTO idempotency_keys (key, request_hash, tx_id, created_at) VALUES (@Key, @RequestHash, @TxId, @CreatedAt)
+                    ON CONFLICT (key) DO UPDATE SET request_hash = excluded.request_hash, tx_id = excluded.tx_id, created_at = excluded.created_at
+                    """,
                     new { Key = key, RequestHash = requestHash, TxId = transaction.Id, transaction.CreatedAt }, tx, cancellationToken: token));
             }
 
             await Outbox.AppendAsync(connection, tx, posted, token);
             return (true, requestHash, transaction);
         }, ct);
+
+    /// <summary>Deletes up to <paramref name="max"/> keys created before <paramref name="before"/>; returns how many.</summary>
+    public Task<int> PurgeKeysAsync(DateTimeOffset before, int max, CancellationToken ct) =>
+        database.WriteAsync((connection, tx, token) => connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM idempotency_keys WHERE key IN (SELECT key FROM idempotency_keys WHERE created_at < @Before LIMIT @Max)",
+            new { Before = before, Max = max }, tx, cancellationToken: token)), ct);
 
     /// <summary>Marks a posted transaction void, with the event <paramref name="describe"/> makes of it; returns it as it was before, or null when unknown.</summary>
     public Task<Transaction?> VoidAsync(string id, string? reason, DateTimeOffset now, Func<Transaction, MoneyEvent> describe, CancellationToken ct) =>
@@ -134,11 +157,19 @@ public sealed class TransactionStore(IPackDatabase database)
         GROUP BY substr(date, 1, 7), bucket_id
         """;
 
+    // One bucket's posted expenses in one month: a range scan of ix_transactions_spent_by_month.
+    private const string BucketMonthSpentSql = """
+        SELECT COALESCE(SUM(amount), 0)
+        FROM transactions
+        WHERE status = 'posted' AND tx_type = 'expense' AND bucket_id = @BucketId AND substr(date, 1, 7) = @Month
+        """;
+
     private static async Task<(string RequestHash, Transaction Transaction)?> FindByKeyAsync(
-        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? tx, string key, CancellationToken token)
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? tx, string key, DateTimeOffset notBefore, CancellationToken token)
     {
         var hash = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "SELECT request_hash FROM idempotency_keys WHERE key = @Key", new { Key = key }, tx, cancellationToken: token));
+            "SELECT request_hash FROM idempotency_keys WHERE key = @Key AND created_at >= @NotBefore",
+            new { Key = key, NotBefore = notBefore }, tx, cancellationToken: token));
         if (hash is null)
         {
             return null;

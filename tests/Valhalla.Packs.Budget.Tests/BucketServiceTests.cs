@@ -81,7 +81,7 @@ public sealed class BucketServiceTests : IAsyncLifetime
     {
         var problem = await Assert.ThrowsAsync<ApiProblem>(() => _f.Budget.GetAsync("bk_000000000000", default));
 
-        Assert.Equal(404, problem.Status);
+        Assert.Equal((404, "Unknown bucket."), (problem.Status, problem.Title));
     }
 
     [Fact]

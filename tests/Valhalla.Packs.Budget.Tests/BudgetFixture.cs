@@ -27,6 +27,8 @@ public sealed class BudgetFixture : IAsyncLifetime
 
     public BudgetService Budget { get; private set; } = null!;
 
+    public IPackDatabase Database => _database;
+
     public async Task InitializeAsync()
     {
         DapperTypeHandlers.Register();

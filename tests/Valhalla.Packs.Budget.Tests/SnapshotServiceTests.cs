@@ -104,7 +104,8 @@ public sealed class SnapshotServiceTests : IAsyncLifetime
             _f.Budget.AllocateAsync("2026-01", archived.Id, new AllocationInput(Money.FromDecimal(5)), default));
 
         Assert.Equal([kept.Id], snapshot.Buckets.Select(b => b.BucketId));
-        Assert.Equal(409, problem.Status);
+        Assert.Equal((409, "The bucket is archived."), (problem.Status, problem.Title));
+        Assert.Contains(archived.Id, problem.Message);
         Assert.Null((await _f.LineAsync("2026-01", kept)).Allocation);
     }
 

@@ -82,7 +82,7 @@ public sealed class ObligationPaymentsTests : IAsyncLifetime
             CreatedAt = Now,
             UpdatedAt = Now,
         };
-        await _store.InsertAsync(transaction, null, null, _events.Create("transaction.posted", transaction.Id, transaction.Amount), default);
+        await _store.InsertAsync(transaction, null, null, Now, _events.Create("transaction.posted", transaction.Id, transaction.Amount), default);
         return transaction;
     }
 }

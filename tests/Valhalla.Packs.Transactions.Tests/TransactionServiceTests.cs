@@ -78,8 +78,9 @@ public sealed class TransactionServiceTests : IAsyncLifetime
         if (refused)
         {
             var problem = await Assert.ThrowsAsync<ApiProblem>(attempt);
-            Assert.Equal(409, problem.Status);
-            Assert.Contains("2026-01", problem.Message);
+            Assert.Equal((409, "Obligations come first."), (problem.Status, problem.Title));
+            Assert.Contains($"The obligations of 2026-01 are not covered yet, so a priority {priority} expense is refused.", problem.Message);
+            Assert.EndsWith("Cover the obligations first, post it with priority A or B, or post it to an essentials bucket.", problem.Message);
             Assert.Empty(await AllAsync());
             Assert.Equal([Month.Of(2026, 1)], _obligations.Asked);
         }
@@ -92,10 +93,9 @@ public sealed class TransactionServiceTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(GatingCases))]
-    public async Task Everything_is_allowed_when_obligations_are_covered_or_no_provider_is_loaded(
+    public async Task Everything_is_allowed_when_obligations_are_covered_or_no_provider_is_loaded_and_only_gated_posts_ask(
         string type, string priority, string? bucket, bool refusedWhileUncovered)
     {
-        _ = refusedWhileUncovered;
         _packs.Add<IBucketDirectory>(_buckets);
         _packs.Add<IObligationsStatus>(_obligations);
         _obligations.Covered = true;
@@ -105,6 +105,8 @@ public sealed class TransactionServiceTests : IAsyncLifetime
         await PostAsync(type, priority, bucket);
 
         Assert.Equal(2, (await AllAsync()).Count);
+        // The provider is another pack's code: a post that cannot be gated does not call it.
+        Assert.Equal(refusedWhileUncovered ? [Month.Of(2026, 1)] : [], _obligations.Asked);
     }
 
     [Fact]
@@ -141,7 +143,8 @@ public sealed class TransactionServiceTests : IAsyncLifetime
 
         Assert.Equal((400, "bucket_id"), (unknown.Status, unknown.Field));
         Assert.Equal((400, "bucket_id"), (archived.Status, archived.Field));
-        Assert.Contains("archived", archived.Message);
+        Assert.Contains("'bk_000000000000'", unknown.Message);
+        Assert.Contains("bucket 'Old' is archived", archived.Message);
         Assert.Empty(await AllAsync());
     }
 
@@ -213,6 +216,52 @@ public sealed class TransactionServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_retry_replays_even_after_its_bucket_was_archived()
+    {
+        _packs.Add<IBucketDirectory>(_buckets);
+        var input = new PostTransaction("expense", Money.FromDecimal(5), "2026-01-05", BucketId: Fun);
+        var first = await _ledger.PostAsync(input, "k", default);
+        _buckets.Add(new BucketInfo(Fun, "Fun", "fun", IsActive: false));
+
+        var retry = await _ledger.PostAsync(input, "k", default);
+
+        Assert.True(retry.Replayed);
+        Assert.Equal(first.Transaction.Id, retry.Transaction.Id);
+    }
+
+    [Fact]
+    public async Task A_concurrent_retry_that_lands_between_the_check_and_the_write_is_answered_as_a_replay()
+    {
+        var input = new PostTransaction("expense", Money.FromDecimal(5), "2026-01-05", BucketId: Fun);
+        Posted? inner = null;
+        // The budget is asked after the key was looked up and before the write: post the same request there.
+        _packs.Add<IBucketDirectory>(new InterleavingBuckets(_buckets, async () => inner = await _ledger.PostAsync(input, "k", default)));
+
+        var outer = await _ledger.PostAsync(input, "k", default);
+
+        Assert.False(inner!.Replayed);
+        Assert.True(outer.Replayed);
+        Assert.Equal(inner.Transaction, outer.Transaction);
+        Assert.Single(await AllAsync());
+        Assert.Single(await new OutboxReader(_database).PeekAsync(10));
+    }
+
+    [Fact]
+    public async Task The_store_itself_refuses_a_second_insert_under_a_live_key()
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var first = await _ledger.PostAsync(new PostTransaction("expense", Money.FromDecimal(5), "2026-01-05"), "k", default);
+        var racing = first.Transaction with { Id = PrefixedId.New("tx"), Amount = Money.FromDecimal(6) };
+
+        var (inserted, hash, stored) = await _store.InsertAsync(racing, "k", "other-hash", now.AddDays(-30), new MoneyEvents(new FakePackContext("P-BUDGET-2"), TimeProvider.System).Create("transaction.posted", racing.Id, racing.Amount), default);
+
+        Assert.False(inserted);
+        Assert.NotEqual("other-hash", hash);
+        Assert.Equal(first.Transaction.Id, stored.Id);
+        Assert.Single(await AllAsync());
+    }
+
+    [Fact]
     public async Task A_too_long_void_reason_is_a_400_naming_reason()
     {
         var posted = await PostAsync("expense", "B", null);
@@ -237,6 +286,21 @@ public sealed class TransactionServiceTests : IAsyncLifetime
 
         public Task<BucketInfo?> FindAsync(string bucketId, CancellationToken cancellationToken = default) =>
             Task.FromResult(_buckets.GetValueOrDefault(bucketId));
+    }
+
+    private sealed class InterleavingBuckets(IBucketDirectory inner, Func<Task> once) : IBucketDirectory
+    {
+        private Func<Task>? _once = once;
+
+        public async Task<BucketInfo?> FindAsync(string bucketId, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Exchange(ref _once, null) is { } interleave)
+            {
+                await interleave();
+            }
+
+            return await inner.FindAsync(bucketId, cancellationToken);
+        }
     }
 
     private sealed class FakeObligations : IObligationsStatus

@@ -16,4 +16,8 @@ public static class ProblemAssert
         Assert.Equal((int)status, (int?)problem["status"]);
         return problem;
     }
+
+    /// <summary>Asserts that the problem's <c>errors</c> has an entry for <paramref name="field"/>, not merely its name somewhere.</summary>
+    public static void AssertNamesField(this JsonObject problem, string field, string? because = null) =>
+        Assert.True(problem["errors"]?[field] is JsonArray { Count: > 0 }, $"{because} expected errors[\"{field}\"]: {problem.ToJsonString()}");
 }

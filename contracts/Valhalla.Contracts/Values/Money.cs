@@ -5,19 +5,34 @@ namespace Valhalla.Contracts.Values;
 
 /// <summary>
 /// An exact amount of money in integer minor units (cents). On the wire it is a JSON number with
-/// at most two decimals (<c>120.5</c>); reading anything else fails with a message naming the field.
+/// at most two decimals (<c>120.5</c>) and at most <see cref="MaxAmount"/> either way; reading
+/// anything else fails with a message naming the field.
 /// </summary>
+/// <remarks>
+/// The ceiling is there so that every sum a pack makes of amounts fits in 64 bits with room to
+/// spare: 92,233,720 amounts at the ceiling still add up without overflow, and the arithmetic
+/// operators are checked, so a sum that could not be held throws rather than wraps.
+/// </remarks>
 [JsonConverter(typeof(MoneyJsonConverter))]
 public readonly record struct Money(long MinorUnits) : IComparable<Money>
 {
     /// <summary>Minor units per major unit.</summary>
     public const int MinorPerMajor = 100;
 
+    /// <summary>The ceiling of one amount read from the wire, in minor units: 999,999,999.99.</summary>
+    public const long MaxAmountMinorUnits = 99_999_999_999;
+
+    /// <summary>The ceiling of one amount read from the wire: 999,999,999.99 (and its negative the floor).</summary>
+    public static Money MaxAmount => new(MaxAmountMinorUnits);
+
     /// <summary>No money.</summary>
     public static Money Zero => default;
 
     /// <summary>True when the amount is below zero.</summary>
     public bool IsNegative => MinorUnits < 0;
+
+    /// <summary>True when the amount is between −<see cref="MaxAmount"/> and <see cref="MaxAmount"/>.</summary>
+    public bool IsWithinCeiling => MinorUnits is >= -MaxAmountMinorUnits and <= MaxAmountMinorUnits;
 
     /// <summary>
     /// Converts <paramref name="value"/> when it has at most two decimals and fits in minor units.

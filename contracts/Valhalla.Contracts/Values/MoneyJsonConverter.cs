@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace Valhalla.Contracts.Values;
 
-/// <summary>Reads and writes <see cref="Money"/> as a JSON number with at most two decimals.</summary>
+/// <summary>
+/// Reads and writes <see cref="Money"/> as a JSON number with at most two decimals; reading refuses
+/// amounts beyond <see cref="Money.MaxAmount"/> either way.
+/// </summary>
 public sealed class MoneyJsonConverter : JsonConverter<Money>
 {
     /// <inheritdoc />
@@ -14,9 +17,14 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
             throw new JsonException("must be a number, e.g. 120.50.");
         }
 
-        return Money.TryFromDecimal(value, out var money)
+        if (!Money.TryFromDecimal(value, out var money))
+        {
+            throw new JsonException("must have at most two decimals.");
+        }
+
+        return money.IsWithinCeiling
             ? money
-            : throw new JsonException("must have at most two decimals.");
+            : throw new JsonException($"must be between -{Money.MaxAmount} and {Money.MaxAmount}.");
     }
 
     /// <inheritdoc />

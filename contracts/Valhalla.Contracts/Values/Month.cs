@@ -27,7 +27,7 @@ public readonly record struct Month : IComparable<Month>, IParsable<Month>
     public DateOnly FirstDay => new(Year, Number, 1);
 
     /// <summary>The last day of the month.</summary>
-    public DateOnly LastDay => FirstDay.AddMonths(1).AddDays(-1);
+    public DateOnly LastDay => new(Year, Number, DateTime.DaysInMonth(Year, Number));
 
     /// <summary>Creates a month, checking its parts.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Year outside 1..9999 or month outside 1..12.</exception>
@@ -46,7 +46,14 @@ public readonly record struct Month : IComparable<Month>, IParsable<Month>
     /// <summary>The current UTC month according to <paramref name="time"/>.</summary>
     public static Month Current(TimeProvider time) => Of(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
 
+    /// <summary>The first month there is: <c>0001-01</c>.</summary>
+    public static Month MinValue => new(1, 1);
+
+    /// <summary>The last month there is: <c>9999-12</c>.</summary>
+    public static Month MaxValue => new(9999, 12);
+
     /// <summary>The month <paramref name="months"/> later (or earlier when negative).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The result would be before 0001-01 or after 9999-12.</exception>
     public Month AddMonths(int months) => Of(FirstDay.AddMonths(months));
 
     /// <summary>Whole months from <paramref name="other"/> to this month.</summary>

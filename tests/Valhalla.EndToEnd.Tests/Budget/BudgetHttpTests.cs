@@ -56,6 +56,9 @@ public sealed class BudgetHttpTests() : HostTest(BuiltPacks.Budget)
         { "bad priority", new { name = "X", bucket_type = "fun", monthly_limit = 1, priority = "Z" }, "priority" },
         { "unknown field", new { name = "X", bucket_type = "fun", monthly_limit = 1, colour = "red" }, "colour" },
         { "missing name", new { bucket_type = "fun", monthly_limit = 1 }, "name" },
+        { "limit past the ceiling", new { name = "X", bucket_type = "fun", monthly_limit = 92233720368547758.07m }, "monthly_limit" },
+        { "limit one cent past the ceiling", new { name = "X", bucket_type = "fun", monthly_limit = 1_000_000_000m }, "monthly_limit" },
+        { "control character in the name", new { name = "Gro\u0000ceries", bucket_type = "fun", monthly_limit = 1 }, "name" },
     };
 
     [Theory]
@@ -65,7 +68,7 @@ public sealed class BudgetHttpTests() : HostTest(BuiltPacks.Budget)
         var response = await Client.PostAsJsonAsync("core/budget/buckets", body);
 
         var problem = await ProblemAssert.AssertProblemAsync(response, HttpStatusCode.BadRequest);
-        Assert.True(problem.ToJsonString().Contains(field, StringComparison.Ordinal), $"{because}: {problem.ToJsonString()}");
+        problem.AssertNamesField(field, because);
         Assert.Empty((await Client.GetFromJsonAsync<JsonArray>("core/budget/buckets"))!);
     }
 
@@ -74,6 +77,8 @@ public sealed class BudgetHttpTests() : HostTest(BuiltPacks.Budget)
     [InlineData("core/budget/months?month=2026-1", "month")]
     [InlineData("core/budget/months?month=26-01", "month")]
     [InlineData("core/budget/months?from=2026-03&to=2026-01", "to")]
+    [InlineData("core/budget/months?month=0000-12", "month")]
+    [InlineData("core/budget/months?from=9999-12&to=10000-01", "to")]
     [InlineData("core/budget/buckets?status=deleted", "status")]
     [InlineData("core/budget/buckets?bucket_type=luxury", "bucket_type")]
     public async Task Bad_query_values_are_400_problems_naming_the_parameter(string url, string field)
@@ -84,12 +89,38 @@ public sealed class BudgetHttpTests() : HostTest(BuiltPacks.Budget)
     }
 
     [Fact]
+    public async Task The_last_month_there_is_answers_its_snapshot()
+    {
+        var bucket = (string)(await CreateAsync(new { name = "Holiday", bucket_type = "sinking", monthly_limit = 999_999_999.99m, rollover = true }))["id"]!;
+
+        var last = await Client.GetFromJsonAsync<JsonObject>("core/budget/months?month=9999-12");
+        var range = await Client.GetFromJsonAsync<JsonObject>("core/budget/months?from=9999-01&to=9999-12");
+
+        Assert.Equal("9999-12", (string?)last!["month"]);
+        Assert.True((decimal)Line(last, bucket)["carried_in"]! > 0);
+        Assert.Equal(12, range!["months"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Cafe_typed_in_either_normal_form_is_one_name()
+    {
+        await CreateAsync(new { name = "Caf\u00e9", bucket_type = "fun", monthly_limit = 1 });
+
+        var again = await Client.PostAsJsonAsync("core/budget/buckets", new { name = "Cafe\u0301", bucket_type = "fun", monthly_limit = 1 });
+
+        await ProblemAssert.AssertProblemAsync(again, HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task Allocation_errors_are_4xx_problems_and_change_nothing()
     {
         var bucket = (string)(await CreateAsync(new { name = "Fun", bucket_type = "fun", monthly_limit = 200 }))["id"]!;
 
         await ProblemAssert.AssertProblemAsync(await Client.PostAsJsonAsync($"core/budget/months/2026-13/allocate/{bucket}", new { amount = 5 }), HttpStatusCode.BadRequest);
         await ProblemAssert.AssertProblemAsync(await Client.PostAsJsonAsync($"core/budget/months/2026-01/allocate/{bucket}", new { amount = -5 }), HttpStatusCode.BadRequest);
+        (await ProblemAssert.AssertProblemAsync(
+            await Client.PostAsJsonAsync($"core/budget/months/2026-01/allocate/{bucket}", new { amount = 92233720368547758.07m }), HttpStatusCode.BadRequest))
+            .AssertNamesField("amount");
         await ProblemAssert.AssertProblemAsync(await Client.PostAsJsonAsync($"core/budget/months/2026-01/allocate/{bucket}", new { }), HttpStatusCode.BadRequest);
         await ProblemAssert.AssertProblemAsync(await Client.PostAsJsonAsync("core/budget/months/2026-01/allocate/bk_000000000000", new { amount = 5 }), HttpStatusCode.NotFound);
 

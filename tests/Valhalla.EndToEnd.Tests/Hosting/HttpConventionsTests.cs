@@ -9,17 +9,6 @@ namespace Valhalla.EndToEnd.Tests.Hosting;
 public sealed class HttpConventionsTests() : HostTest(BuiltPacks.Fixtures)
 {
     [Fact]
-    public async Task The_openapi_document_describes_pack_routes()
-    {
-        var document = await Client.GetFromJsonAsync<JsonObject>("openapi/v1.json");
-
-        var paths = document!["paths"]!.AsObject();
-        Assert.True(paths.ContainsKey("/fixtures/good/ping"));
-        Assert.True(paths.ContainsKey("/fixtures/good/notes"));
-        Assert.True(paths.ContainsKey("/health"));
-    }
-
-    [Fact]
     public async Task The_openapi_document_takes_pack_services_for_services_not_request_bodies()
     {
         var document = await Client.GetFromJsonAsync<JsonObject>("openapi/v1.json");
@@ -52,7 +41,7 @@ public sealed class HttpConventionsTests() : HostTest(BuiltPacks.Fixtures)
         var response = await Client.PostAsJsonAsync("fixtures/good/notes", new { text = "milk", colour = "blue" });
 
         var problem = await ProblemAssert.AssertProblemAsync(response, HttpStatusCode.BadRequest);
-        Assert.Contains("colour", problem.ToJsonString());
+        problem.AssertNamesField("colour");
     }
 
     [Fact]
@@ -61,7 +50,8 @@ public sealed class HttpConventionsTests() : HostTest(BuiltPacks.Fixtures)
         var response = await Client.PostAsJsonAsync("fixtures/good/notes", new { });
 
         var problem = await ProblemAssert.AssertProblemAsync(response, HttpStatusCode.BadRequest);
-        Assert.Contains("text", (string?)problem["detail"]);
+        problem.AssertNamesField("text");
+        Assert.Equal("text: is required.", (string?)problem["detail"]);
         Assert.Empty(await Client.GetFromJsonAsync<JsonArray>("fixtures/good/notes") ?? []);
     }
 

@@ -8,7 +8,7 @@ namespace Valhalla.EndToEnd.Tests.Hosting;
 public sealed class OpenApiTests() : HostTest(BuiltPacks.Registry, BuiltPacks.Budget, BuiltPacks.Transactions)
 {
     [Fact]
-    public async Task The_document_describes_every_packs_routes()
+    public async Task The_document_describes_every_packs_routes_and_the_hosts()
     {
         var document = await Client.GetFromJsonAsync<JsonObject>("openapi/v1.json");
 
@@ -18,6 +18,7 @@ public sealed class OpenApiTests() : HostTest(BuiltPacks.Registry, BuiltPacks.Bu
         Assert.Contains("/core/budget/buckets/{bucket_id}", paths);
         Assert.Contains("/core/budget/months/{month}/allocate/{bucket_id}", paths);
         Assert.Contains("/core/transactions/{tx_id}/void", paths);
+        Assert.Contains("/health", paths);
     }
 
     [Fact]

@@ -22,10 +22,31 @@ public sealed class SettingsTests : IDisposable
     }
 
     [Fact]
-    public async Task Watching_settings_can_still_be_asked_for()
+    public async Task Watching_settings_can_still_be_asked_for_on_the_command_line()
     {
+        // A later command-line value overrides the default the host puts first, so this holds even
+        // without the host's own check for the argument; the environment case below is the one that needs it.
         await using var app = ValhallaApp.Build([.. _folders.HostArgs, "--hostBuilder:reloadConfigOnChange=true"]);
 
         Assert.Contains(((IConfigurationRoot)app.Configuration).Providers.OfType<JsonConfigurationProvider>(), p => p.Source.ReloadOnChange);
+    }
+
+    [Fact]
+    public async Task Watching_settings_can_still_be_asked_for_in_the_environment()
+    {
+        // Without the host's check for this variable, its command-line default would override it.
+        // Tests of one class run one at a time, so the other test here never sees the variable.
+        const string variable = "DOTNET_hostBuilder__reloadConfigOnChange";
+        Environment.SetEnvironmentVariable(variable, "true");
+        try
+        {
+            await using var app = ValhallaApp.Build(_folders.HostArgs);
+
+            Assert.Contains(((IConfigurationRoot)app.Configuration).Providers.OfType<JsonConfigurationProvider>(), p => p.Source.ReloadOnChange);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
     }
 }

@@ -85,7 +85,9 @@ public sealed class AloneTests() : HostTest(BuiltPacks.Transactions)
         { "bad priority", """{"tx_type":"expense","amount":5,"date":"2026-01-05","priority":"Z"}""", "priority" },
         { "malformed bucket id", """{"tx_type":"expense","amount":5,"date":"2026-01-05","bucket_id":"groceries"}""", "bucket_id" },
         { "unknown field", """{"tx_type":"expense","amount":5,"date":"2026-01-05","currency":"EUR"}""", "currency" },
-        { "unknown link", """{"tx_type":"expense","amount":5,"date":"2026-01-05","links":{"loan_id":"x"}}""", "loan_id" },
+        { "unknown link", """{"tx_type":"expense","amount":5,"date":"2026-01-05","links":{"loan_id":"x"}}""", "links.loan_id" },
+        { "amount past the ceiling", """{"tx_type":"expense","amount":92233720368547758.07,"date":"2026-01-05"}""", "amount" },
+        { "control character in the description", """{"tx_type":"expense","amount":5,"date":"2026-01-05","description":"a\u0007b"}""", "description" },
         { "missing date", """{"tx_type":"expense","amount":5}""", "date" },
         { "malformed json", """{"tx_type":"expense","amount":""", "body" },
     };
@@ -97,8 +99,18 @@ public sealed class AloneTests() : HostTest(BuiltPacks.Transactions)
         var response = await Client.PostAsync("core/transactions", new StringContent(json, Encoding.UTF8, "application/json"));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
-        Assert.True(problem.ToJsonString().Contains(field, StringComparison.Ordinal), $"{because}: {problem.ToJsonString()}");
+        problem.AssertNamesField(field, because);
         Assert.Equal(0, await Client.TotalAsync());
+    }
+
+    [Fact]
+    public async Task The_last_month_there_is_can_be_listed()
+    {
+        await Client.PostOkAsync(new { tx_type = "expense", amount = 5, date = "9999-12-31" });
+
+        var december = await Client.GetFromJsonAsync<JsonObject>("core/transactions?month=9999-12");
+
+        Assert.Equal(1, (int)december!["total"]!);
     }
 
     [Fact]

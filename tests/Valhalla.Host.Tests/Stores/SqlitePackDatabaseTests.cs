@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -75,9 +76,24 @@ public sealed class SqlitePackDatabaseTests : IDisposable
     {
         await using var db = await OpenAsync(CreateItems);
         await InsertAsync(db, "taken");
+        var batches = new ConcurrentQueue<int>();
+        db.Writer.BatchStarting = batches.Enqueue;
 
-        // Queue many writes at once so they share batches; the duplicates fail on the UNIQUE constraint.
+        // A first write holds the writer until the others are queued behind it, so they must share one
+        // batch. Each write joins the queue before WriteAsync first yields, so all 50 are queued once
+        // the list is built.
+        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = db.WriteAsync(async (c, tx, ct) =>
+        {
+            holding.SetResult();
+            await release.Task;
+            return await ExecuteAsync(c, tx, "INSERT INTO items (name) VALUES ('first')", ct);
+        });
+        await holding.Task;
         var writes = Enumerable.Range(0, 50).Select(i => InsertAsync(db, i % 5 == 0 ? "taken" : $"item-{i}")).ToList();
+        release.SetResult();
+        await first;
         var outcomes = await Task.WhenAll(writes.Select(async w =>
         {
             try
@@ -91,8 +107,9 @@ public sealed class SqlitePackDatabaseTests : IDisposable
             }
         }));
 
+        Assert.Equal([1, 50], batches);
         Assert.Equal(10, outcomes.Count(ok => !ok));
-        Assert.Equal(41, (await NamesAsync(db)).Count);
+        Assert.Equal(42, (await NamesAsync(db)).Count);
     }
 
     [Fact]

@@ -1,0 +1,38 @@
+using System.Text;
+
+namespace Valhalla.Packs.Kit;
+
+/// <summary>
+/// Free text from the wire, made comparable: normalised to Unicode NFC, so that "Café" typed as one
+/// code point or as "e" plus a combining accent is one name, and refused when it holds control
+/// characters, which no one can see and which break logs, exports and terminals.
+/// </summary>
+public static class FreeText
+{
+    /// <summary>One line (a name): NFC, no control character at all.</summary>
+    public static string Line(string field, string text) => Normalise(field, text, allowLineBreaks: false);
+
+    /// <summary>Prose (notes, a description): NFC; tabs and line breaks are the only control characters allowed.</summary>
+    public static string Prose(string field, string text) => Normalise(field, text, allowLineBreaks: true);
+
+    private static string Normalise(string field, string text, bool allowLineBreaks)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && !(allowLineBreaks && c is '\t' or '\n' or '\r'))
+            {
+                throw ApiProblem.BadField(field, $"must not contain control characters (found U+{(int)c:X4}).");
+            }
+        }
+
+        try
+        {
+            return text.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // A lone surrogate: not text in any form.
+            throw ApiProblem.BadField(field, "must be valid Unicode text.");
+        }
+    }
+}
