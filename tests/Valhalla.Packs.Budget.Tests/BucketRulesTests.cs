@@ -101,7 +101,8 @@ public sealed class BucketRulesTests
     [InlineData(null)]
     [InlineData("Fun")]
     [InlineData("luxury")]
-    public void Other_bucket_types_are_refused(string? type) => AssertBadField("bucket_type", () => BucketRules.BucketType(type));
+    public void Other_bucket_types_are_refused_listing_the_allowed_ones(string? type) =>
+        Assert.EndsWith("must be one of essentials, variable, sinking, fun, savings, other.", AssertBadField("bucket_type", () => BucketRules.BucketType(type)).Message);
 
     [Theory]
     [InlineData("A", true)]
