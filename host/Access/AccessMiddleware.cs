@@ -19,7 +19,8 @@ internal sealed class AccessMiddleware(RequestDelegate next, KeyDirectory keys, 
 {
     public const string ApiKeyHeader = "X-Api-Key";
     private const string BearerPrefix = "Bearer ";
-    private static readonly string[] QueryKeyNames = ["api_key", "apikey", "key", "access_token", "token"];
+    // The names clients commonly put keys under; "key" and "token" alone are left to packs, which may mean something else by them.
+    private static readonly string[] QueryKeyNames = ["api_key", "apikey", "api-key", "x-api-key", "access_token"];
 
     public async Task InvokeAsync(HttpContext context)
     {

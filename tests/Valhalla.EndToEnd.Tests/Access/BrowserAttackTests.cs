@@ -116,6 +116,21 @@ public sealed class BrowserAttackTests() : HostTest(BuiltPacks.Budget, BuiltPack
     }
 
     [Fact]
+    public async Task A_key_under_any_query_name_is_400()
+    {
+        var response = await Client.GetAsync($"core/budget/buckets?q={Host.OwnerKey}");
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(problem["errors"]!["q"]);
+    }
+
+    [Fact]
+    public async Task Query_names_packs_may_use_for_other_things_are_left_to_them()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("core/budget/buckets?token=page-2&key=name")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_key_is_also_accepted_as_an_x_api_key_header()
     {
         var client = Host.ClientWith(null);
