@@ -99,8 +99,13 @@ public sealed class TransactionStore(IPackDatabase database)
         {
             var args = new
             {
-                filter.TxType, filter.Status, filter.BucketId, filter.Limit, filter.Offset,
-                From = filter.Month?.FirstDay, To = filter.Month?.LastDay,
+                filter.TxType,
+                filter.Status,
+                filter.BucketId,
+                filter.Limit,
+                filter.Offset,
+                From = filter.Month?.FirstDay,
+                To = filter.Month?.LastDay,
             };
             var where = Where(filter);
             var page = await connection.QueryAsync<Transaction>(new CommandDefinition(
