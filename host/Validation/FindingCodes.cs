@@ -43,4 +43,9 @@ public static class FindingCodes
     public const string EndpointNameConflict = "endpoint_name_conflict";
     public const string PackCallTimeout = "pack_call_timeout";
     public const string PackQuarantined = "pack_quarantined";
+    public const string PackLoadFailed = "pack_load_failed";
+    public const string PackConfigureFailed = "pack_configure_failed";
+    public const string PackExportFailed = "pack_export_failed";
+    public const string PackRoutesFailed = "pack_routes_failed";
+    public const string MigrationFailed = "migration_failed";
 }
