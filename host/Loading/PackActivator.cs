@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Valhalla.Contracts;
+using Valhalla.Contracts.Catalog;
 using Valhalla.Contracts.Stores;
 using Valhalla.Host.Configuration;
 using Valhalla.Host.Mounting;
 using Valhalla.Host.Stores;
-using Valhalla.Host.Validation;
 
 namespace Valhalla.Host.Loading;
 
