@@ -9,12 +9,12 @@ namespace Valhalla.Host.Lifecycle;
 /// <param name="Fingerprints">The fingerprint of every folder in <paramref name="Packs"/>, by folder.</param>
 /// <param name="Running">The running packs, in the order they started.</param>
 /// <param name="Failed">The starts that failed, by code, with the files they failed on.</param>
-/// <param name="Quarantined">The packs held back because they ended the host's process.</param>
+/// <param name="Quarantine">The packs held back because they ended the host's process.</param>
 /// <param name="Request">What asked for this pass.</param>
 internal sealed record LifecycleInput(
     IReadOnlyList<ValidatedPack> Packs,
     IReadOnlyDictionary<string, PackFingerprint> Fingerprints,
     IReadOnlyList<RunningPack> Running,
     IReadOnlyDictionary<string, FailedStart> Failed,
-    IReadOnlyList<QuarantinedPack> Quarantined,
+    QuarantineState Quarantine,
     LifecycleRequest Request);

@@ -1,5 +1,6 @@
 using Valhalla.Contracts.Catalog;
 using Valhalla.Host.Loading;
+using Valhalla.Host.Quarantine;
 using Valhalla.Host.Validation;
 
 namespace Valhalla.Host.Lifecycle;
@@ -100,8 +101,8 @@ internal static class LifecyclePlanner
                 : Keep(pack, current, ActionReason.RequiresNotRunning, [notRunning], $"its new files require {missing}, which is not running");
         }
 
-        var held = input.Quarantined.FirstOrDefault(q => q.Code == pack.Code);
-        if (!reloading && current is null && held is not null && held.Fingerprint == fingerprint.Hash)
+        var held = QuarantineRules.Holding(input.Quarantine, pack.Code, fingerprint.Hash);
+        if (!reloading && current is null && held is not null)
         {
             return new ReportAction(pack, PackStatus.Skipped, ActionReason.Quarantined, [LifecycleFindings.Quarantined(held)]);
         }
@@ -115,7 +116,9 @@ internal static class LifecyclePlanner
             : current is null ? failed is null ? ActionReason.New : ActionReason.FilesChanged
             : current.Fingerprint == fingerprint ? ActionReason.Moved
             : ActionReason.FilesChanged;
-        var lift = reloading ? "an admin reloaded it" : held is not null && held.Fingerprint != fingerprint.Hash ? "its files changed" : null;
+        var lift = reloading ? "an admin reloaded it"
+            : held is null && input.Quarantine.Quarantined.Any(q => q.Code == pack.Code) ? "its files changed"
+            : null;
         return new StartAction(pack, fingerprint, current, reason, [.. pack.Pack.Manifest.Requires.Where(starting.Contains)], lift);
     }
 

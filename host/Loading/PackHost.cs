@@ -145,7 +145,7 @@ public sealed class PackHost : IAsyncDisposable
 
             var packs = _validator.Validate(discovered, Serving());
             var input = new LifecycleInput(
-                packs, fingerprints, [.. _executor.Running.Select(r => r.Described)], _executor.Failed, _quarantine.Quarantined, request);
+                packs, fingerprints, [.. _executor.Running.Select(r => r.Described)], _executor.Failed, _quarantine.State, request);
             var lines = await _executor.ExecuteAsync(LifecyclePlanner.Plan(input), ct);
             _seen = fingerprints;
             RecordServing();

@@ -42,14 +42,14 @@ internal sealed class PackQuarantine(string hostFolder, TimeProvider time, ILogg
         }
     }
 
-    /// <summary>The packs held back, each with the files it was held back on.</summary>
-    public IReadOnlyList<QuarantinedPack> Quarantined
+    /// <summary>The packs held back, each with the files it was held back on, and the recent crashes.</summary>
+    public QuarantineState State
     {
         get
         {
             lock (_lock)
             {
-                return _state.Quarantined;
+                return _state;
             }
         }
     }

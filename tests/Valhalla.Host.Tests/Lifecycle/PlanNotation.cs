@@ -26,7 +26,7 @@ internal static class PlanNotation
             Items(folders).ToDictionary(i => FolderOf(i), i => Fingerprint(i)),
             [.. Items(running).Select(i => new RunningPack(Manifest(i), FolderOf(i), Fingerprint(i)))],
             Items(failed).ToDictionary(i => Code(i), i => new FailedStart(Fingerprint(i), Finding(Code(i), FindingCodes.PackLoadFailed), 1.5)),
-            [.. Items(quarantined).Select(i => new QuarantinedPack(Code(i), Fingerprint(i).Hash, DateTimeOffset.UnixEpoch, "it crashed the host"))],
+            new QuarantineState([.. Items(quarantined).Select(i => new QuarantinedPack(Code(i), Fingerprint(i).Hash, DateTimeOffset.UnixEpoch, "it crashed the host"))], []),
             request.StartsWith("reload ", StringComparison.Ordinal) ? LifecycleRequest.Reload(request["reload ".Length..])
                 : request == "startup" ? LifecycleRequest.StartUp : LifecycleRequest.Change);
     }
