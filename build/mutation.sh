@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Mutation testing of the packs with Stryker.NET: changes each pack's code one small thing at a
-# time and counts the changes its fast unit tests do not notice. Slow (minutes per pack on two
+# Mutation testing of the packs and the host with Stryker.NET: changes each project's code one small
+# thing at a time and counts the changes its fast unit tests do not notice. Slow (minutes per pack on two
 # cores), so it is not part of `dotnet test` or CI: run it before a change you want to trust.
 #
-#   build/mutation.sh                       every pack, one after another
-#   build/mutation.sh Budget                one pack (Budget, Transactions, Registry)
+#   build/mutation.sh                       every pack, then the host, one after another
+#   build/mutation.sh Budget                one pack (Budget, Transactions, Registry), or Host
+#   build/mutation.sh Host                  the host's Stores, Validation and lifecycle code
 #   build/mutation.sh Budget --since:main   only mutants in code changed since main (while iterating)
 #   build/mutation.sh Budget --mutate "**/SnapshotCalculator.cs"
 #
-# Each run leaves an HTML and a JSON report under tests/Valhalla.Packs.<Pack>.Tests/StrykerOutput/
+# Each run leaves an HTML and a JSON report under the test project's StrykerOutput/
 # (git-ignored) and prints every surviving mutant; docs/test-strength.md keeps the scores.
 set -euo pipefail
 
@@ -16,7 +17,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 dotnet tool restore >/dev/null
 
-packs=(Budget Transactions Registry)
+packs=(Budget Transactions Registry Host)
 if [[ $# -gt 0 && "$1" != -* ]]; then
     packs=("$1")
     shift
@@ -24,6 +25,9 @@ fi
 
 for pack in "${packs[@]}"; do
     tests="$root/tests/Valhalla.Packs.$pack.Tests"
+    if [[ "$pack" == Host ]]; then
+        tests="$root/tests/Valhalla.Host.Tests"
+    fi
     echo "== $pack"
     (cd "$tests" && dotnet stryker "$@")
     report="$(ls -td "$tests"/StrykerOutput/*/reports/mutation-report.json | head -1)"

@@ -16,7 +16,7 @@ public sealed class ValhallaOptions
 
     /// <summary>
     /// When true (the default), the host watches the drop folder and adds, replaces and removes packs
-    /// while it runs. When false, packs change only on restart or <c>POST /core/packs/{code}/reload</c>.
+    /// while it runs. When false, packs change only on restart or when a pack is reloaded (<see cref="Contracts.Catalog.IPackCatalog.ReloadAsync"/>).
     /// </summary>
     public bool Watch { get; set; } = true;
 

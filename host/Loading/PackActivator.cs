@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Valhalla.Contracts;
+using Valhalla.Contracts.Catalog;
 using Valhalla.Contracts.Stores;
 using Valhalla.Host.Configuration;
 using Valhalla.Host.Mounting;
 using Valhalla.Host.Stores;
-using Valhalla.Host.Validation;
 
 namespace Valhalla.Host.Loading;
 
@@ -21,7 +21,7 @@ internal sealed class PackActivator(IServiceProvider hostServices, ValhallaPaths
 {
     public async Task<PackRuntime> ActivateAsync(PackSource source, PackManifest manifest, CancellationToken ct)
     {
-        var (loadContext, pack) = await StageAsync("pack_load_failed", "load its assembly", manifest,
+        var (loadContext, pack) = await StageAsync(FindingCodes.PackLoadFailed, "load its assembly", manifest,
             () => calls.Run("its constructor", () => PackAssemblyLoader.Load(source.LoadFolder, manifest), ct, late => late.Context.Unload()));
         var databases = new List<SqlitePackDatabase>();
         ServiceProvider? services = null;
@@ -34,14 +34,14 @@ internal sealed class PackActivator(IServiceProvider hostServices, ValhallaPaths
 
             var context = new PackContext(manifest, databases.ToDictionary(d => d.DataPath, IPackDatabase (d) => d));
             var collection = PackServiceSeed.Create(hostServices, context, databases);
-            await StageAsync("pack_configure_failed", "configure its services", manifest,
+            await StageAsync(FindingCodes.PackConfigureFailed, "configure its services", manifest,
                 () => calls.Run("ConfigureServices", () => { pack.ConfigureServices(collection, context); return true; }, ct));
             services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
             var provider = services;
-            var exports = await StageAsync("pack_export_failed", "resolve its exports", manifest,
+            var exports = await StageAsync(FindingCodes.PackExportFailed, "resolve its exports", manifest,
                 () => calls.Run("the constructors of its exports", () => ResolveExports(provider, context), ct));
             var gate = new RequestGate();
-            var endpoints = await StageAsync("pack_routes_failed", "map its routes", manifest,
+            var endpoints = await StageAsync(FindingCodes.PackRoutesFailed, "map its routes", manifest,
                 () => calls.Run("MapRoutes", () => MapRoutes(pack, manifest, provider, gate), ct));
             return new PackRuntime(manifest, source, loadContext, services, databases, endpoints, exports, gate, calls);
         }
@@ -75,7 +75,7 @@ internal sealed class PackActivator(IServiceProvider hostServices, ValhallaPaths
 
     private async Task<SqlitePackDatabase> OpenDatabaseAsync(IPack pack, PackManifest manifest, string dataPath, CancellationToken ct)
     {
-        var migrations = await StageAsync("migration_failed", $"list the migrations of {dataPath}", manifest,
+        var migrations = await StageAsync(FindingCodes.MigrationFailed, $"list the migrations of {dataPath}", manifest,
             () => calls.Run("GetMigrations", () => pack.GetMigrations(dataPath), ct));
         var call = $"the migrations of {dataPath}";
         try
@@ -89,7 +89,7 @@ internal sealed class PackActivator(IServiceProvider hostServices, ValhallaPaths
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw new PackActivationException("migration_failed", $"{manifest.Code} could not open or migrate {dataPath}: {ex.Message}", ex);
+            throw new PackActivationException(FindingCodes.MigrationFailed, $"{manifest.Code} could not open or migrate {dataPath}: {ex.Message}", ex);
         }
     }
 

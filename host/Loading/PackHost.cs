@@ -1,9 +1,9 @@
-using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Valhalla.Contracts;
 using Valhalla.Contracts.Catalog;
 using Valhalla.Host.Configuration;
 using Valhalla.Host.Discovery;
+using Valhalla.Host.Lifecycle;
 using Valhalla.Host.Mounting;
 using Valhalla.Host.Quarantine;
 using Valhalla.Host.Reports;
@@ -12,29 +12,26 @@ using Valhalla.Host.Validation;
 namespace Valhalla.Host.Loading;
 
 /// <summary>
-/// Runs the load sequence — discover, validate without running pack code, start the valid packs in
-/// dependency order, mount their routes — at start-up and again whenever the drop folder changes or
-/// a pack is reloaded, and keeps the report. One bad pack never stops the others.
+/// Runs the load sequence — discover, validate without running pack code, plan (<see cref="LifecyclePlanner"/>)
+/// and carry the plan out (<see cref="LifecycleExecutor"/>) — at start-up and again whenever the drop folder
+/// changes or a pack is reloaded, one pass at a time, and keeps the report. One bad pack never stops the others.
 /// </summary>
 public sealed class PackHost : IAsyncDisposable
 {
-    private const int KeptUnloads = 100;
-
     private readonly ValhallaPaths _paths;
     private readonly PackValidator _validator;
-    private readonly PackReconciler _reconciler;
+    private readonly LifecycleExecutor _executor;
+    private readonly Retirements _retirements;
+    private readonly ReportPublisher _reports;
     private readonly ShadowCopies _shadows = new();
-    private readonly Action _flushHostCaches;
     private readonly TimeProvider _time;
     private readonly TimeSpan _shutdownTimeout;
     private readonly ILogger<PackHost> _logger;
     private readonly SemaphoreSlim _changing = new(1, 1);
     private readonly PackQuarantine _quarantine;
-    private volatile bool _processEnding;
+    private readonly CrashWatch _crashWatch;
     private IReadOnlyDictionary<string, PackFingerprint>? _seen;
     private IReadOnlyList<ServingPack>? _serving;
-    private ImmutableList<Task<UnloadOutcome>> _unloads = [];
-    private TaskCompletionSource<ValidationReport> _nextReport = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal PackHost(
         ValhallaPaths paths, PackValidator validator, PackActivator activator, PackEndpointDataSource endpoints,
@@ -43,28 +40,30 @@ public sealed class PackHost : IAsyncDisposable
         _shutdownTimeout = shutdownTimeout;
         _paths = paths;
         _validator = validator;
-        _flushHostCaches = flushHostCaches;
         _time = time;
         _logger = logger;
         _quarantine = new PackQuarantine(paths.HostFolder, time, logger);
-        _reconciler = new PackReconciler(activator, endpoints, exports, _shadows, new PackReports(paths.DropFolder), _quarantine, Retire, Abandoned, logger);
-        Report = new ValidationReport(time.GetUtcNow(), ContractsVersion.Current, []);
+        _retirements = new Retirements(flushHostCaches, logger);
+        var starter = new PackStarter(activator, endpoints, exports, _shadows, _quarantine, _retirements, logger);
+        _executor = new LifecycleExecutor(starter, endpoints, exports, new PackReports(paths.DropFolder), _quarantine, _retirements, logger);
+        _crashWatch = new CrashWatch(_quarantine, () => Running);
+        _reports = new ReportPublisher(paths.ReportsFolder, new ValidationReport(time.GetUtcNow(), ContractsVersion.Current, []), logger);
     }
 
     /// <summary>The service providers of the running packs.</summary>
-    internal IEnumerable<IServiceProvider> RunningServices => _reconciler.Running.Select(r => r.Services);
+    internal IEnumerable<IServiceProvider> RunningServices => _executor.Running.Select(r => r.Runtime.Services);
 
     /// <summary>The running packs, in the order they started.</summary>
-    internal IReadOnlyList<PackRuntime> Running => _reconciler.Running;
+    internal IReadOnlyList<PackRuntime> Running => [.. _executor.Running.Select(r => r.Runtime)];
 
     /// <summary>The report of the running host: what is loaded, and every finding.</summary>
-    public ValidationReport Report { get; private set; }
+    public ValidationReport Report => _reports.Current;
 
     /// <summary>Completes with the next report the host publishes (after a change in the drop folder, or a reload).</summary>
-    public Task<ValidationReport> NextReport => _nextReport.Task;
+    public Task<ValidationReport> NextReport => _reports.Next;
 
     /// <summary>The latest unloads that have finished, oldest first.</summary>
-    public IReadOnlyList<UnloadOutcome> Unloads => [.. _unloads.Where(u => u.IsCompletedSuccessfully).Select(u => u.Result)];
+    public IReadOnlyList<UnloadOutcome> Unloads => _retirements.Finished;
 
     /// <summary>
     /// Brings the running packs in line with the drop folder: at start-up, starts every valid pack;
@@ -86,13 +85,13 @@ public sealed class PackHost : IAsyncDisposable
     /// started is <see cref="PackStatus.Valid"/>.
     /// </summary>
     public ValidationReport Validate() => new(
-        _time.GetUtcNow(), ContractsVersion.Current, _reconciler.Describe(_validator.Validate(PackDiscovery.Discover(_paths.DropFolder), Serving())));
+        _time.GetUtcNow(), ContractsVersion.Current, _executor.Describe(_validator.Validate(PackDiscovery.Discover(_paths.DropFolder), Serving())));
 
     /// <summary>Field-level checks of one manifest, for registrations.</summary>
     public IReadOnlyList<Finding> CheckManifest(PackManifest manifest) => _validator.CheckManifest(manifest);
 
     /// <summary>Waits until every pack retired so far has been unloaded (or found leaked).</summary>
-    public async Task<IReadOnlyList<UnloadOutcome>> WaitForUnloadsAsync() => await Task.WhenAll(_unloads);
+    public async Task<IReadOnlyList<UnloadOutcome>> WaitForUnloadsAsync() => await _retirements.AllAsync();
 
     /// <summary>
     /// Stops every pack, dependents first. Runs as the host's container is disposed, after the
@@ -106,17 +105,16 @@ public sealed class PackHost : IAsyncDisposable
         try
         {
             await _changing.WaitAsync(giveUp.Token);
-            await _reconciler.StopAllAsync().WaitAsync(giveUp.Token);
-            await Task.WhenAll(_unloads).WaitAsync(giveUp.Token);
+            await _executor.StopAllAsync().WaitAsync(giveUp.Token);
+            await _retirements.AllAsync().WaitAsync(giveUp.Token);
         }
         catch (OperationCanceledException)
         {
             _logger.LogError("Packs were still stopping after the shutdown timeout ({Seconds} s); the host stops without waiting for them", _shutdownTimeout.TotalSeconds);
         }
 
-        AppDomain.CurrentDomain.UnhandledException -= OnUnhandledException;
-        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
-        if (!_processEnding)
+        _crashWatch.Detach();
+        if (!_crashWatch.ProcessEnding)
         {
             // Stopped normally, so nothing still starting ended the process (Environment.Exit also ends up here).
             _quarantine.Stopped();
@@ -130,27 +128,28 @@ public sealed class PackHost : IAsyncDisposable
         await _changing.WaitAsync(ct);
         try
         {
+            var request = reload is not null ? LifecycleRequest.Reload(reload) : _seen is null ? LifecycleRequest.StartUp : LifecycleRequest.Change;
             if (_seen is null)
             {
                 DeleteStaleShadowCopies();
                 _quarantine.Recover();
-                AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
-                AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+                _crashWatch.Attach();
             }
 
             var discovered = PackDiscovery.Discover(_paths.DropFolder);
             var fingerprints = discovered.ToDictionary(p => p.Folder, p => PackFingerprint.Of(p.Folder));
-            if (reload is null && _seen is not null && _seen.Count == fingerprints.Count
-                && fingerprints.All(f => _seen.TryGetValue(f.Key, out var seen) && seen == f.Value))
+            if (LifecyclePlanner.NothingChanged(request, _seen, fingerprints))
             {
                 return Report;
             }
 
             var packs = _validator.Validate(discovered, Serving());
-            var lines = await _reconciler.RunAsync(packs, fingerprints, new ChangeScope(reload, packs, _reconciler.Running), ct);
+            var input = new LifecycleInput(
+                packs, fingerprints, [.. _executor.Running.Select(r => r.Described)], _executor.Failed, _quarantine.State, request);
+            var lines = await _executor.ExecuteAsync(LifecyclePlanner.Plan(input), ct);
             _seen = fingerprints;
             RecordServing();
-            await PublishAsync(new ValidationReport(_time.GetUtcNow(), ContractsVersion.Current, lines), ct);
+            await _reports.PublishAsync(new ValidationReport(_time.GetUtcNow(), ContractsVersion.Current, lines), ct);
             return Report;
         }
         finally
@@ -165,27 +164,8 @@ public sealed class PackHost : IAsyncDisposable
     private void RecordServing()
     {
         // Only after a pass that ran, so only when something in the drop folder changed: cheap to always write.
-        _serving = [.. _reconciler.Running.Select(r => new ServingPack(r.Code, Path.GetFileName(r.Source.Folder), r.Manifest.RoutePrefix, r.Manifest.DataPaths))];
+        _serving = [.. _executor.Running.Select(r => r.Runtime).Select(r => new ServingPack(r.Code, Path.GetFileName(r.Source.Folder), r.Manifest.RoutePrefix, r.Manifest.DataPaths))];
         ServingRecord.Write(_paths, _serving, _logger);
-    }
-
-    // A pack's own thread threw and nothing caught it: the runtime ends the process after this returns.
-    private void OnUnhandledException(object? sender, UnhandledExceptionEventArgs e)
-    {
-        if (e.ExceptionObject is Exception ex && CrashAttribution.OwnerOf(ex, _reconciler.Running) is { } owner)
-        {
-            _quarantine.RecordCrash(owner.Code, owner.Source.Fingerprint.Hash, $"an unhandled {ex.GetType().Name} on its own thread: {ex.Message}");
-        }
-    }
-
-    // Environment.Exit runs this on the thread that called it: pack code on the stack ended the process.
-    private void OnProcessExit(object? sender, EventArgs e)
-    {
-        _processEnding = true;
-        if (CrashAttribution.OwnerOf(new System.Diagnostics.StackTrace(), _reconciler.Running) is { } owner)
-        {
-            _quarantine.RecordCrash(owner.Code, owner.Source.Fingerprint.Hash, "it called Environment.Exit");
-        }
     }
 
     private void DeleteStaleShadowCopies()
@@ -194,40 +174,5 @@ public sealed class PackHost : IAsyncDisposable
         {
             _logger.LogInformation("Deleted {Folder}: private pack copies left behind by a host that is no longer running", stale);
         }
-    }
-
-    private async Task PublishAsync(ValidationReport report, CancellationToken ct)
-    {
-        Report = report;
-        try
-        {
-            await ReportWriter.WriteAsync(report, _paths.ReportsFolder, ct);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            _logger.LogWarning("Could not write the report to {Folder}: {Reason}", _paths.ReportsFolder, ex.Message);
-        }
-
-        Interlocked.Exchange(ref _nextReport, new TaskCompletionSource<ValidationReport>(TaskCreationOptions.RunContinuationsAsynchronously))
-            .TrySetResult(report);
-    }
-
-    // Unloading waits for the pack's in-flight requests, which may include the request that asked
-    // for the change (a reload of the registry, say): it runs on its own, not inside the change.
-    // Started on the pool: disposing runs the pack's own code, which must never run on the change.
-    private void Retire(PackRuntime runtime) =>
-        Keep(Task.Run(() => PackRetirement.RetireAsync(runtime, _flushHostCaches, _logger)));
-
-    private void Abandoned(UnloadOutcome outcome) => Keep(Task.FromResult(outcome));
-
-    private void Keep(Task<UnloadOutcome> unload)
-    {
-        var kept = _unloads;
-        while (kept.Count >= KeptUnloads && kept.FindIndex(u => u.IsCompleted) is var oldest and >= 0)
-        {
-            kept = kept.RemoveAt(oldest);
-        }
-
-        _unloads = kept.Add(unload);
     }
 }

@@ -2,7 +2,6 @@ using System.Runtime.Loader;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Valhalla.Contracts;
-using Valhalla.Contracts.Catalog;
 using Valhalla.Host.Mounting;
 using Valhalla.Host.Stores;
 
@@ -39,12 +38,6 @@ internal sealed class PackRuntime(
 
     /// <summary>Routes as shown in reports, e.g. <c>GET /core/budget/buckets</c>.</summary>
     public IReadOnlyList<string> Routes { get; } = [.. endpoints.Select(RouteText.Describe)];
-
-    /// <summary>Milliseconds it took to start.</summary>
-    public double LoadMs { get; set; }
-
-    /// <summary>What starting it found beyond validation (an export another pack already offers, say).</summary>
-    public IReadOnlyList<Finding> StartFindings { get; set; } = [];
 
     /// <summary>
     /// Disposes the pack's services (under the pack call deadline: its Dispose is pack code), then

@@ -42,24 +42,16 @@ internal sealed class PackQuarantine(string hostFolder, TimeProvider time, ILogg
         }
     }
 
-    /// <summary>The quarantine holding back <paramref name="code"/> with these files; one on other files is lifted.</summary>
-    public QuarantinedPack? Holding(string code, string fingerprint)
+    /// <summary>The packs held back, each with the files it was held back on, and the recent crashes.</summary>
+    public QuarantineState State
     {
-        lock (_lock)
+        get
         {
-            if (QuarantineRules.Holding(_state, code, fingerprint) is { } held)
+            lock (_lock)
             {
-                return held;
-            }
-
-            if (_state.Quarantined.All(q => q.Code != code))
-            {
-                return null;
+                return _state;
             }
         }
-
-        Lift(code, "its files changed");
-        return null;
     }
 
     /// <summary>Lets <paramref name="code"/> start again (its files changed, or an admin reloads it).</summary>

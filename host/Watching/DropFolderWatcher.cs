@@ -23,7 +23,7 @@ internal sealed class DropFolderWatcher(
     {
         if (!options.Value.Watch)
         {
-            logger.LogInformation("Not watching {DropFolder} (Valhalla:Watch is off): packs change on restart or POST /core/packs/{{code}}/reload", paths.DropFolder);
+            logger.LogInformation("Not watching {DropFolder} (Valhalla:Watch is off): packs change on restart or when an admin reloads one", paths.DropFolder);
             return;
         }
 

@@ -52,7 +52,7 @@ public static class PacksApi
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(
-                errors.GroupBy(f => FieldOf(f.Code)).ToDictionary(g => g.Key, g => g.Select(f => f.Detail).ToArray()),
+                errors.GroupBy(f => f.Field ?? "body").ToDictionary(g => g.Key, g => g.Select(f => f.Detail).ToArray()),
                 detail: string.Join(" ", errors.Select(f => f.Detail)),
                 title: "The manifest is not valid.");
         }
@@ -72,14 +72,4 @@ public static class PacksApi
 
     private static async Task<Ok<ValidationSummary>> ValidatePacks(RegistryService registry, CancellationToken ct) =>
         TypedResults.Ok(await registry.ValidateAsync(ct));
-
-    // Finding codes are named after the manifest field they are about (route_prefix_invalid → route_prefix).
-    private static string FieldOf(string findingCode) =>
-        new[] { "route_prefix", "data_path", "router_symbol", "contracts", "version", "module", "code", "requires" }
-            .FirstOrDefault(field => findingCode.StartsWith(field, StringComparison.Ordinal)) switch
-        {
-            "data_path" => "data_paths",
-            null => "body",
-            var field => field,
-        };
 }

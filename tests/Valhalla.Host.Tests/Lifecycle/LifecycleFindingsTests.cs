@@ -1,0 +1,95 @@
+using Valhalla.Contracts.Catalog;
+using Valhalla.Host.Lifecycle;
+using static Valhalla.Host.Tests.Lifecycle.PlanNotation;
+
+namespace Valhalla.Host.Tests.Lifecycle;
+
+/// <summary>What the lifecycle's findings and actions say, beyond their codes.</summary>
+public sealed class LifecycleFindingsTests
+{
+    [Fact]
+    public void The_previous_copy_finding_names_its_version_and_why_and_is_a_warning()
+    {
+        var keep = Assert.IsType<KeepAction>(LifecyclePlanner.Plan(Input("A:v2!", running: "A:v1")).Single());
+
+        var finding = Assert.Single(keep.Findings);
+        Assert.Equal((Severity.Warning, FindingCodes.PreviousCopyServing, "A"), (finding.Severity, finding.Code, finding.Pack));
+        Assert.Contains("A v1 keeps serving from the files it was loaded from: the files now in its folder are not valid.", finding.Detail);
+        Assert.Contains("reloads the pack", finding.Detail);
+        Assert.DoesNotContain("/core/packs", finding.Detail);
+    }
+
+    [Fact]
+    public void Failed_new_files_say_so_in_the_previous_copy_finding()
+    {
+        var keep = Assert.IsType<KeepAction>(LifecyclePlanner.Plan(Input("A:v2", running: "A:v1", failed: "A:v2")).Single());
+
+        Assert.Contains("its new files failed to start", keep.Findings[1].Detail);
+    }
+
+    [Fact]
+    public void A_missing_requirement_is_an_error_naming_it()
+    {
+        var report = Assert.IsType<ReportAction>(LifecyclePlanner.Plan(Input("B:v1>Z")).Single());
+
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal((Severity.Error, "B"), (finding.Severity, finding.Pack));
+        Assert.Contains("requires: Z is not running, so B was not started", finding.Detail);
+    }
+
+    [Fact]
+    public void New_files_needing_a_missing_pack_say_which()
+    {
+        var keep = Assert.IsType<KeepAction>(LifecyclePlanner.Plan(Input("A:v2>Z", running: "A:v1")).Single());
+
+        Assert.Contains("its new files require Z, which is not running", keep.Findings[1].Detail);
+    }
+
+    [Fact]
+    public void A_quarantine_is_an_error_giving_its_reason_without_the_registry_routes()
+    {
+        var report = Assert.IsType<ReportAction>(LifecyclePlanner.Plan(Input("A:v1", quarantined: "A:v1", request: "startup")).Single());
+
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal(Severity.Error, finding.Severity);
+        Assert.StartsWith("it crashed the host. ", finding.Detail);
+        Assert.DoesNotContain("/core/packs", finding.Detail);
+    }
+
+    [Fact]
+    public void Changing_files_are_a_warning_saying_how()
+    {
+        var finding = LifecycleFindings.FilesChanging("A", "A: its files changed while the host copied them");
+
+        Assert.Equal((Severity.Warning, FindingCodes.FilesChanging), (finding.Severity, finding.Code));
+        Assert.Equal("A: its files changed while the host copied them. The pack is loaded once its files stop changing.", finding.Detail);
+    }
+
+    [Theory]
+    [InlineData("A:v1", "A:v1", "reload A", "an admin reloaded it")]
+    [InlineData("A:v2", "A:v1", "change", "its files changed")]
+    public void A_start_says_why_a_quarantine_is_lifted(string folders, string quarantined, string request, string why)
+    {
+        var start = Assert.IsType<StartAction>(LifecyclePlanner.Plan(Input(folders, quarantined: quarantined, request: request)).Single());
+
+        Assert.Equal(why, start.LiftQuarantine);
+    }
+
+    [Fact]
+    public void Unloads_say_why()
+    {
+        var plan = LifecyclePlanner.Plan(Input("B:v1>A", running: "A:v1 B:v1>A"));
+
+        Assert.Equal(
+            ["its folder is gone from the drop folder", "it requires A, which is no longer loaded"],
+            plan.OfType<UnloadAction>().Select(u => u.Why));
+    }
+
+    [Fact]
+    public void A_failed_start_is_reported_with_its_load_time()
+    {
+        var report = Assert.IsType<ReportAction>(LifecyclePlanner.Plan(Input("A:v1", failed: "A:v1")).Single());
+
+        Assert.Equal(1.5, report.LoadMs);
+    }
+}
