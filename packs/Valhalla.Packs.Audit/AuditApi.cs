@@ -12,7 +12,7 @@ public static class AuditApi
 {
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("").AddEndpointFilter<ApiProblemFilter>().ProducesProblem(StatusCodes.Status400BadRequest);
+        var api = routes.MapGroup("").ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("", ListEvents).WithName("ListAuditEvents")
             .WithSummary("Money events newest first; filters subject_id, pack, kind, from, to (dates); paging with limit and offset.");
         return routes;

@@ -13,7 +13,7 @@ public static class BucketsApi
 {
     public static IEndpointRouteBuilder MapBucketsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/buckets").AddEndpointFilter<ApiProblemFilter>().ProducesProblem(StatusCodes.Status400BadRequest);
+        var api = routes.MapGroup("/buckets").ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapPost("", CreateBucket).WithName("CreateBucket").WithSummary("Creates a bucket.")
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Valhalla.Contracts;
 using Valhalla.Contracts.Budget;
 using Valhalla.Contracts.Services;
 using Valhalla.Contracts.Values;
@@ -28,9 +29,9 @@ public sealed class BudgetService(BudgetStore store, IPackServices packs, MoneyE
             CreatedAt = now,
             UpdatedAt = now,
         };
-        if (!await InsertStoredAsync(bucket, events.Create("bucket.created", bucket.Id, bucket.MonthlyLimit, bucket.Name), ct))
+        if (!await store.TryInsertAsync(bucket, events.Create("bucket.created", bucket.Id, bucket.MonthlyLimit, bucket.Name), ct))
         {
-            throw NameTaken(bucket.Name);
+            throw BucketRules.NameTaken(bucket.Name);
         }
 
         return bucket;
@@ -43,12 +44,13 @@ public sealed class BudgetService(BudgetStore store, IPackServices packs, MoneyE
             ct);
 
     public async Task<Bucket> GetAsync(string id, CancellationToken ct) =>
-        await store.FindAsync(id, ct) ?? throw ApiProblem.NotFound("bucket", id);
+        await store.FindAsync(id, ct) ?? throw PackProblemException.NotFound("bucket", id);
 
     public async Task<Bucket> UpdateAsync(string id, JsonObject body, CancellationToken ct)
     {
         var patch = BucketPatch.Parse(body);
-        return await UpdateStoredAsync(id, patch, ct) ?? throw ApiProblem.NotFound("bucket", id);
+        return await store.UpdateAsync(id, bucket => patch.ApplyTo(bucket, Timestamps.Now(time)), (before, after) => Describe(before, after, patch), ct)
+            ?? throw PackProblemException.NotFound("bucket", id);
     }
 
     public async Task<Allocation> AllocateAsync(string monthText, string bucketId, AllocationInput input, CancellationToken ct)
@@ -56,10 +58,10 @@ public sealed class BudgetService(BudgetStore store, IPackServices packs, MoneyE
         var month = BucketRules.Month(monthText, "month");
         Money? amount = input.Amount is { } value ? BucketRules.Allocation(value) : null;
         var allocated = events.Create(amount is null ? "allocation.cleared" : "allocation.set", bucketId, amount, month.ToString());
-        var bucket = await store.SetAllocationAsync(bucketId, month, amount, Timestamps.Now(time), allocated, ct) ?? throw ApiProblem.NotFound("bucket", bucketId);
+        var bucket = await store.SetAllocationAsync(bucketId, month, amount, Timestamps.Now(time), allocated, ct) ?? throw PackProblemException.NotFound("bucket", bucketId);
         if (bucket.Status != BucketValues.Active)
         {
-            throw ApiProblem.Conflict("The bucket is archived.", $"Bucket '{bucketId}' is archived; set its status to active before allocating to it.");
+            throw PackProblemException.Conflict("The bucket is archived.", $"Bucket '{bucketId}' is archived; set its status to active before allocating to it.");
         }
 
         return new Allocation(bucketId, month, amount, amount ?? bucket.MonthlyLimit);
@@ -81,12 +83,12 @@ public sealed class BudgetService(BudgetStore store, IPackServices packs, MoneyE
         var to = BucketRules.Month(toText, "to");
         if (to < from)
         {
-            throw ApiProblem.BadField("to", $"must not be before from ({from}).");
+            throw PackProblemException.BadField("to", $"must not be before from ({from}).");
         }
 
         if (to.MonthsSince(from) >= MaxRangeMonths)
         {
-            throw ApiProblem.BadField("to", $"a range may span at most {MaxRangeMonths} months.");
+            throw PackProblemException.BadField("to", $"a range may span at most {MaxRangeMonths} months.");
         }
 
         return new MonthRange(from, to, await ComputeAsync(from, to, ct));
@@ -105,42 +107,8 @@ public sealed class BudgetService(BudgetStore store, IPackServices packs, MoneyE
         return SnapshotCalculator.Compute(buckets, allocations, spent, start, from, to);
     }
 
-    private async Task<Bucket?> UpdateStoredAsync(string id, BucketPatch patch, CancellationToken ct)
-    {
-        try
-        {
-            return await store.UpdateAsync(id, bucket => patch.ApplyTo(bucket, Timestamps.Now(time)), (before, after) => Describe(before, after, patch), ct);
-        }
-        catch (NameTakenException taken)
-        {
-            throw NameTaken(taken.Name);
-        }
-        catch (TooManyBucketsException)
-        {
-            throw TooManyBuckets();
-        }
-    }
-
     private MoneyEvent Describe(Bucket before, Bucket after, BucketPatch patch) =>
         before.Status == BucketValues.Active && after.Status == BucketValues.Archived
             ? events.Create("bucket.archived", after.Id, after.MonthlyLimit, after.Name)
             : events.Create("bucket.updated", after.Id, after.MonthlyLimit, string.Join(",", patch.Fields));
-
-    private async Task<bool> InsertStoredAsync(Bucket bucket, MoneyEvent created, CancellationToken ct)
-    {
-        try
-        {
-            return await store.TryInsertAsync(bucket, created, ct);
-        }
-        catch (TooManyBucketsException)
-        {
-            throw TooManyBuckets();
-        }
-    }
-
-    private static ApiProblem TooManyBuckets() =>
-        ApiProblem.Conflict("Too many active buckets.", $"At most {BucketRules.MaxActiveBuckets} buckets may be active at once. Archive one first.");
-
-    private static ApiProblem NameTaken(string name) =>
-        ApiProblem.Conflict("A bucket with this name exists.", $"An active bucket is already named '{name}'. Choose another name or archive that bucket.");
 }

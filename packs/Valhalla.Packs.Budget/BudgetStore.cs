@@ -56,7 +56,7 @@ public sealed class BudgetStore(IPackDatabase database)
 
     /// <summary>
     /// Inserts the bucket and its event unless an active bucket has its name; false when the name is taken.
-    /// Throws <see cref="TooManyBucketsException"/> when <see cref="BucketRules.MaxActiveBuckets"/> are active already.
+    /// Throws <see cref="BucketRules.TooManyBuckets"/> (a 409) when <see cref="BucketRules.MaxActiveBuckets"/> are active already.
     /// </summary>
     public Task<bool> TryInsertAsync(Bucket bucket, MoneyEvent created, CancellationToken ct) =>
         database.WriteAsync(async (connection, tx, token) =>
@@ -68,7 +68,7 @@ public sealed class BudgetStore(IPackDatabase database)
 
             if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountActive, transaction: tx, cancellationToken: token)) >= BucketRules.MaxActiveBuckets)
             {
-                throw new TooManyBucketsException();
+                throw BucketRules.TooManyBuckets();
             }
 
             const string insert = """
@@ -83,8 +83,8 @@ public sealed class BudgetStore(IPackDatabase database)
     /// <summary>
     /// Reads the bucket, applies <paramref name="change"/> and stores the result, all in one write so
     /// concurrent changes cannot interleave, with the event <paramref name="describe"/> makes of it. Null
-    /// when there is no such bucket; throws <see cref="NameTakenException"/> when the new state would
-    /// duplicate an active name, and <see cref="TooManyBucketsException"/> when reactivating it would exceed
+    /// when there is no such bucket; throws <see cref="BucketRules.NameTaken"/> (a 409) when the new state would
+    /// duplicate an active name, and <see cref="BucketRules.TooManyBuckets"/> when reactivating it would exceed
     /// the active buckets allowed.
     /// </summary>
     public Task<Bucket?> UpdateAsync(string id, Func<Bucket, Bucket> change, Func<Bucket, Bucket, MoneyEvent> describe, CancellationToken ct) =>
@@ -101,13 +101,13 @@ public sealed class BudgetStore(IPackDatabase database)
             if (updated.Status == BucketValues.Active
                 && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(ActiveNameTaken, updated, tx, cancellationToken: token)))
             {
-                throw new NameTakenException(updated.Name);
+                throw BucketRules.NameTaken(updated.Name);
             }
 
             if (current.Status != BucketValues.Active && updated.Status == BucketValues.Active
                 && await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountActive, transaction: tx, cancellationToken: token)) >= BucketRules.MaxActiveBuckets)
             {
-                throw new TooManyBucketsException();
+                throw BucketRules.TooManyBuckets();
             }
 
             const string update = """

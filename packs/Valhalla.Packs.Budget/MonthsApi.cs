@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Valhalla.Contracts;
 using Valhalla.Packs.Kit;
 
 namespace Valhalla.Packs.Budget;
@@ -12,7 +13,7 @@ public static class MonthsApi
 {
     public static IEndpointRouteBuilder MapMonthsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/months").AddEndpointFilter<ApiProblemFilter>().ProducesProblem(StatusCodes.Status400BadRequest);
+        var api = routes.MapGroup("/months").ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("", GetMonths).WithName("GetMonths")
             .WithSummary("The month snapshot (?month=YYYY-MM, default the current month), or ?from=&to= for a range.");
@@ -32,7 +33,7 @@ public static class MonthsApi
 
         if (month is not null)
         {
-            throw ApiProblem.BadField("month", "give either month, or from and to, not both.");
+            throw PackProblemException.BadField("month", "give either month, or from and to, not both.");
         }
 
         return TypedResults.Ok(await budget.RangeAsync(from, to, ct));

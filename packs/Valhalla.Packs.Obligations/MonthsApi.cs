@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Valhalla.Contracts;
 using Valhalla.Packs.Kit;
 
 namespace Valhalla.Packs.Obligations;
@@ -11,7 +12,7 @@ public static class MonthsApi
 {
     public static IEndpointRouteBuilder MapMonthsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/months").AddEndpointFilter<ApiProblemFilter>().ProducesProblem(StatusCodes.Status400BadRequest);
+        var api = routes.MapGroup("/months").ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("", GetMonths).WithName("GetObligationMonths")
             .WithSummary("The month's occurrences with paid, outstanding and status, totals, and covered (?month=YYYY-MM, default this month), or ?from=&to=.");
         return routes;
@@ -27,7 +28,7 @@ public static class MonthsApi
 
         if (month is not null)
         {
-            throw ApiProblem.BadField("month", "give either month, or from and to, not both.");
+            throw PackProblemException.BadField("month", "give either month, or from and to, not both.");
         }
 
         return TypedResults.Ok(await months.RangeAsync(from, to, ct));

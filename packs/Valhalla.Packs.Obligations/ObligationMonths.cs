@@ -1,3 +1,4 @@
+using Valhalla.Contracts;
 using Valhalla.Contracts.Budget;
 using Valhalla.Contracts.Obligations;
 using Valhalla.Contracts.Services;
@@ -28,12 +29,12 @@ public sealed class ObligationMonths(ObligationStore store, IPackServices packs,
         var to = ObligationRules.Month(toText, "to");
         if (to < from)
         {
-            throw ApiProblem.BadField("to", $"must not be before from ({from}).");
+            throw PackProblemException.BadField("to", $"must not be before from ({from}).");
         }
 
         if (to.MonthsSince(from) >= MaxRangeMonths)
         {
-            throw ApiProblem.BadField("to", $"a range may span at most {MaxRangeMonths} months.");
+            throw PackProblemException.BadField("to", $"a range may span at most {MaxRangeMonths} months.");
         }
 
         return new ObligationMonthRange(from, to, await ComputeAsync(from, to, ct));

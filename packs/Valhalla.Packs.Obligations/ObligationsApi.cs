@@ -13,7 +13,7 @@ public static class ObligationsApi
 {
     public static IEndpointRouteBuilder MapObligationsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("").AddEndpointFilter<ApiProblemFilter>().ProducesProblem(StatusCodes.Status400BadRequest);
+        var api = routes.MapGroup("").ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapPost("", CreateObligation).WithName("CreateObligation").WithSummary("Creates an obligation (rent, a bill, a loan payment).");
         api.MapGet("", ListObligations).WithName("ListObligations").WithSummary("Lists obligations by priority then name; ?status= and ?bucket_id= filter.");

@@ -31,7 +31,7 @@ public sealed class TransactionStore(IPackDatabase database)
     /// Inserts the transaction, and its idempotency key when given, in one write. When the key is
     /// already taken since <paramref name="keysNotBefore"/> (a concurrent retry), nothing is inserted
     /// and the earlier transaction is returned; an expired key is taken over. Throws
-    /// <see cref="BucketMonthFullException"/> when an expense would take its bucket's month past the ceiling.
+    /// <see cref="TransactionRules.BucketMonthFull"/> (a 400 on amount) when an expense would take its bucket's month past the ceiling.
     /// </summary>
     public Task<(bool Inserted, string? RequestHash, Transaction Transaction)> InsertAsync(
         Transaction transaction, string? key, string? requestHash, DateTimeOffset keysNotBefore, MoneyEvent posted, CancellationToken ct) =>
@@ -48,7 +48,7 @@ public sealed class TransactionStore(IPackDatabase database)
                     BucketMonthSpentSql, new { transaction.BucketId, Month = Month.Of(transaction.Date) }, tx, cancellationToken: token)));
                 if (spent + transaction.Amount > Money.MaxAmount)
                 {
-                    throw new BucketMonthFullException(spent);
+                    throw TransactionRules.BucketMonthFull(transaction.BucketId, Month.Of(transaction.Date), spent);
                 }
             }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Valhalla.Contracts;
 using Valhalla.Packs.Kit;
 
 namespace Valhalla.Packs.Transactions;
@@ -15,7 +16,7 @@ public static class TransactionsApi
 
     public static IEndpointRouteBuilder MapTransactionsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("").AddEndpointFilter<ApiProblemFilter>().ProducesProblem(StatusCodes.Status400BadRequest);
+        var api = routes.MapGroup("").ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapPost("", PostTransaction).WithName("PostTransaction")
             .WithSummary("Posts income or an expense; an Idempotency-Key header makes retries safe.")
@@ -36,7 +37,7 @@ public static class TransactionsApi
     {
         if (idempotencyKey is { Length: 0 or > 200 })
         {
-            throw ApiProblem.BadField(IdempotencyKeyHeader, "must be 1 to 200 characters.");
+            throw PackProblemException.BadField(IdempotencyKeyHeader, "must be 1 to 200 characters.");
         }
 
         var posted = await ledger.PostAsync(input, idempotencyKey, ct);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Dapper;
+using Valhalla.Contracts;
 using Valhalla.Contracts.Budget;
 using Valhalla.Contracts.Values;
 using Valhalla.Packs.Kit;
@@ -20,7 +21,7 @@ public sealed class BudgetLimitsTests : IAsyncLifetime
     {
         var composed = await _f.CreateAsync("Caf\u00e9");
 
-        var decomposed = await Assert.ThrowsAsync<ApiProblem>(() => _f.CreateAsync("Cafe\u0301"));
+        var decomposed = await Assert.ThrowsAsync<PackProblemException>(() => _f.CreateAsync("Cafe\u0301"));
 
         Assert.Equal("Caf\u00e9", composed.Name);
         AssertConflict(decomposed);
@@ -33,8 +34,8 @@ public sealed class BudgetLimitsTests : IAsyncLifetime
         await _f.CreateAsync("Caf\u00e9");
         var other = await _f.CreateAsync("Tea");
 
-        var clash = await Assert.ThrowsAsync<ApiProblem>(() => _f.Budget.UpdateAsync(other.Id, new JsonObject { ["name"] = "cafe\u0301" }, default));
-        var control = await Assert.ThrowsAsync<ApiProblem>(() => _f.Budget.UpdateAsync(other.Id, new JsonObject { ["name"] = "T\u0000ea" }, default));
+        var clash = await Assert.ThrowsAsync<PackProblemException>(() => _f.Budget.UpdateAsync(other.Id, new JsonObject { ["name"] = "cafe\u0301" }, default));
+        var control = await Assert.ThrowsAsync<PackProblemException>(() => _f.Budget.UpdateAsync(other.Id, new JsonObject { ["name"] = "T\u0000ea" }, default));
 
         AssertConflict(clash);
         Assert.Equal("name", control.Field);
@@ -49,8 +50,8 @@ public sealed class BudgetLimitsTests : IAsyncLifetime
         await SeedActiveAsync(BucketRules.MaxActiveBuckets - 1);
 
         var last = await _f.CreateAsync("Last");
-        var over = await Assert.ThrowsAsync<ApiProblem>(() => _f.CreateAsync("One too many"));
-        var reactivated = await Assert.ThrowsAsync<ApiProblem>(() => _f.Budget.UpdateAsync(archived.Id, new JsonObject { ["status"] = "active" }, default));
+        var over = await Assert.ThrowsAsync<PackProblemException>(() => _f.CreateAsync("One too many"));
+        var reactivated = await Assert.ThrowsAsync<PackProblemException>(() => _f.Budget.UpdateAsync(archived.Id, new JsonObject { ["status"] = "active" }, default));
         var renamed = await _f.Budget.UpdateAsync(last.Id, new JsonObject { ["name"] = "Still active", ["status"] = "active" }, default);
 
         AssertConflict(over);
@@ -94,7 +95,7 @@ public sealed class BudgetLimitsTests : IAsyncLifetime
         }
         else
         {
-            var problem = await Assert.ThrowsAsync<ApiProblem>(() => _f.Budget.RangeAsync(from, to, default));
+            var problem = await Assert.ThrowsAsync<PackProblemException>(() => _f.Budget.RangeAsync(from, to, default));
             Assert.Equal((400, refusedField), (problem.Status, problem.Field));
             Assert.True(problem.Message.Length > refusedField.Length + 4, problem.Message);
         }
@@ -105,10 +106,10 @@ public sealed class BudgetLimitsTests : IAsyncLifetime
     {
         var bucket = await _f.CreateAsync("Groceries");
 
-        var unknown = await Assert.ThrowsAsync<ApiProblem>(() => _f.Budget.AllocateAsync("2026-01", "bk_000000000000", new AllocationInput(Money.Zero), default));
-        var month = await Assert.ThrowsAsync<ApiProblem>(() => _f.Budget.AllocateAsync("2026-13", bucket.Id, new AllocationInput(Money.Zero), default));
-        var negative = await Assert.ThrowsAsync<ApiProblem>(() => _f.Budget.AllocateAsync("2026-01", bucket.Id, new AllocationInput(new Money(-1)), default));
-        var over = await Assert.ThrowsAsync<ApiProblem>(() =>
+        var unknown = await Assert.ThrowsAsync<PackProblemException>(() => _f.Budget.AllocateAsync("2026-01", "bk_000000000000", new AllocationInput(Money.Zero), default));
+        var month = await Assert.ThrowsAsync<PackProblemException>(() => _f.Budget.AllocateAsync("2026-13", bucket.Id, new AllocationInput(Money.Zero), default));
+        var negative = await Assert.ThrowsAsync<PackProblemException>(() => _f.Budget.AllocateAsync("2026-01", bucket.Id, new AllocationInput(new Money(-1)), default));
+        var over = await Assert.ThrowsAsync<PackProblemException>(() =>
             _f.Budget.AllocateAsync("2026-01", bucket.Id, new AllocationInput(Money.MaxAmount + new Money(1)), default));
 
         Assert.Equal((404, "Unknown bucket."), (unknown.Status, unknown.Title));
@@ -145,7 +146,7 @@ public sealed class BudgetLimitsTests : IAsyncLifetime
     [Fact]
     public async Task Patching_an_unknown_bucket_is_404()
     {
-        var problem = await Assert.ThrowsAsync<ApiProblem>(() => _f.Budget.UpdateAsync("bk_000000000000", new JsonObject { ["notes"] = "x" }, default));
+        var problem = await Assert.ThrowsAsync<PackProblemException>(() => _f.Budget.UpdateAsync("bk_000000000000", new JsonObject { ["notes"] = "x" }, default));
 
         Assert.Equal((404, "Unknown bucket."), (problem.Status, problem.Title));
         Assert.Empty(await _f.Outbox.PeekAsync(100));
@@ -162,7 +163,7 @@ public sealed class BudgetLimitsTests : IAsyncLifetime
         Assert.Null(await directory.FindAsync("bk_000000000000"));
     }
 
-    private static void AssertConflict(ApiProblem problem)
+    private static void AssertConflict(PackProblemException problem)
     {
         Assert.Equal(409, problem.Status);
         Assert.NotEmpty(problem.Title);

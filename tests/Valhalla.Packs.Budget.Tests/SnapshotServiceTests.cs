@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Valhalla.Contracts;
 using Valhalla.Contracts.Budget;
 using Valhalla.Contracts.Values;
 using Valhalla.Packs.Kit;
@@ -100,7 +101,7 @@ public sealed class SnapshotServiceTests : IAsyncLifetime
         await _f.Budget.UpdateAsync(archived.Id, new JsonObject { ["status"] = "archived" }, default);
 
         var snapshot = await _f.SnapshotAsync("2026-01");
-        var problem = await Assert.ThrowsAsync<ApiProblem>(() =>
+        var problem = await Assert.ThrowsAsync<PackProblemException>(() =>
             _f.Budget.AllocateAsync("2026-01", archived.Id, new AllocationInput(Money.FromDecimal(5)), default));
 
         Assert.Equal([kept.Id], snapshot.Buckets.Select(b => b.BucketId));
@@ -128,7 +129,7 @@ public sealed class SnapshotServiceTests : IAsyncLifetime
     [InlineData("26-01")]
     public async Task Months_must_be_real(string month)
     {
-        var problem = await Assert.ThrowsAsync<ApiProblem>(() => _f.SnapshotAsync(month));
+        var problem = await Assert.ThrowsAsync<PackProblemException>(() => _f.SnapshotAsync(month));
 
         Assert.Equal("month", problem.Field);
     }
