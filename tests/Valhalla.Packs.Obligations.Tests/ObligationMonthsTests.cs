@@ -77,8 +77,8 @@ public sealed class ObligationMonthsTests : IAsyncLifetime
     [Fact]
     public async Task A_bad_month_or_range_is_a_400_naming_it()
     {
-        Assert.Equal("month", (await Assert.ThrowsAsync<Kit.PackProblemException>(() => _f.Months.MonthAsync("2026-13", default))).Field);
-        Assert.Equal("to", (await Assert.ThrowsAsync<Kit.PackProblemException>(() => _f.Months.RangeAsync("2026-03", "2026-01", default))).Field);
-        Assert.Equal("to", (await Assert.ThrowsAsync<Kit.PackProblemException>(() => _f.Months.RangeAsync("2026-01", "2028-01", default))).Field);
+        Assert.Equal("month", (await Assert.ThrowsAsync<PackProblemException>(() => _f.Months.MonthAsync("2026-13", default))).Field);
+        Assert.Equal("to", (await Assert.ThrowsAsync<PackProblemException>(() => _f.Months.RangeAsync("2026-03", "2026-01", default))).Field);
+        Assert.Equal("to", (await Assert.ThrowsAsync<PackProblemException>(() => _f.Months.RangeAsync("2026-01", "2028-01", default))).Field);
     }
 }
