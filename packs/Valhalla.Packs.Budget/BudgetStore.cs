@@ -10,8 +10,8 @@ namespace Valhalla.Packs.Budget;
 public sealed class BudgetStore(IPackDatabase database)
 {
     private const string BucketColumns = """
-        id AS Id, name AS Name, bucket_type AS BucketType, monthly_limit AS MonthlyLimit, priority AS Priority,
-        rollover AS Rollover, notes AS Notes, status AS Status, created_at AS CreatedAt, updated_at AS UpdatedAt
+        id, name, bucket_type, monthly_limit, priority,
+        rollover, notes, status, created_at, updated_at
         """;
 
     // Buckets list by priority, then name; the snapshot lists them the same way.
@@ -41,8 +41,8 @@ public sealed class BudgetStore(IPackDatabase database)
         database.ReadAsync<IReadOnlyList<SnapshotBucket>>(async (connection, token) =>
         {
             const string sql = $"""
-                SELECT id AS Id, name AS Name, bucket_type AS BucketType, priority AS Priority, rollover AS Rollover,
-                    monthly_limit AS MonthlyLimit, substr(created_at, 1, 7) AS CreatedIn
+                SELECT id, name, bucket_type, priority, rollover,
+                    monthly_limit, substr(created_at, 1, 7) AS created_in
                 FROM buckets
                 WHERE status = 'active'
                 {ListingOrder}
@@ -146,7 +146,7 @@ public sealed class BudgetStore(IPackDatabase database)
     public Task<IReadOnlyList<AllocationRow>> AllocationsAsync(Month from, Month to, CancellationToken ct) =>
         database.ReadAsync<IReadOnlyList<AllocationRow>>(async (connection, token) =>
         {
-            const string sql = "SELECT bucket_id AS BucketId, month AS Month, amount AS Amount FROM allocations WHERE month BETWEEN @From AND @To";
+            const string sql = "SELECT bucket_id, month, amount FROM allocations WHERE month BETWEEN @From AND @To";
             return [.. await connection.QueryAsync<AllocationRow>(new CommandDefinition(sql, new { From = from, To = to }, cancellationToken: token))];
         }, ct);
 }

@@ -11,9 +11,9 @@ namespace Valhalla.Packs.Transactions;
 public sealed class TransactionStore(IPackDatabase database)
 {
     private const string Columns = """
-        id AS Id, tx_type AS TxType, amount AS Amount, date AS Date, description AS Description, bucket_id AS BucketId,
-        priority AS Priority, links AS Links, status AS Status, void_reason AS VoidReason, voided_at AS VoidedAt,
-        created_at AS CreatedAt, updated_at AS UpdatedAt
+        id, tx_type, amount, date, description, bucket_id,
+        priority, links, status, void_reason, voided_at,
+        created_at, updated_at
         """;
 
     public Task<Transaction?> FindAsync(string id, CancellationToken ct) =>
