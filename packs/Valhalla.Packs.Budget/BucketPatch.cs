@@ -34,7 +34,7 @@ public sealed class BucketPatch
                 "name" => Set(BucketRules.Name(Text(field, value)), (b, v) => b with { Name = v }),
                 "bucket_type" => Set(BucketRules.BucketType(Text(field, value)), (b, v) => b with { BucketType = v }),
                 "monthly_limit" => Set(BucketRules.MonthlyLimit(Amount(field, value)), (b, v) => b with { MonthlyLimit = v }),
-                "priority" => Set(BucketRules.Priority(Text(field, value)), (b, v) => b with { Priority = v }),
+                "priority" => Set(Priority.Parse(Text(field, value)).Code, (b, v) => b with { Priority = v }),
                 "rollover" => Set(Flag(field, value), (b, v) => b with { Rollover = v }),
                 "notes" => Set(BucketRules.Notes(value is null ? null : Text(field, value)), (b, v) => b with { Notes = v }),
                 "status" => Set(BucketRules.Status(Text(field, value)), (b, v) => b with { Status = v }),

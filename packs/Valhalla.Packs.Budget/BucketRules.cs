@@ -42,10 +42,6 @@ public static class BucketRules
             : limit > Money.MaxAmount ? throw PackProblemException.BadField("monthly_limit", $"must be at most {Money.MaxAmount}.")
             : limit;
 
-    public static string Priority(string? priority) =>
-        priority is not null && BucketValues.Priorities.Contains(priority) ? priority
-            : throw PackProblemException.BadField("priority", "must be one of A, B, C, D.");
-
     public static string Status(string? status, string field = "status") =>
         status is not null && BucketValues.Statuses.Contains(status) ? status
             : throw PackProblemException.BadField(field, "must be active or archived.");

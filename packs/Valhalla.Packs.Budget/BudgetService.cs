@@ -22,7 +22,7 @@ public sealed class BudgetService(BudgetStore store, IPackServices packs, MoneyE
             Name = BucketRules.Name(input.Name),
             BucketType = BucketRules.BucketType(input.BucketType),
             MonthlyLimit = BucketRules.MonthlyLimit(input.MonthlyLimit ?? Money.Zero),
-            Priority = BucketRules.Priority(input.Priority ?? "B"),
+            Priority = Priority.Parse(input.Priority ?? "B").Code,
             Rollover = input.Rollover,
             Notes = BucketRules.Notes(input.Notes),
             Status = BucketValues.Active,

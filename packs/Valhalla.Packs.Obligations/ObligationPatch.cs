@@ -42,7 +42,7 @@ public sealed class ObligationPatch
                 "bucket_id" => Set(patch.NewBucketId = ObligationRules.BucketId(value is null ? null : Text(field, value)), (o, v) => o with { BucketId = v }),
                 "recurrence" => Set(RecurrenceRules.Parse(Recurrence(value)), (o, v) => o with { Recurrence = v }),
                 "grace_days" => Set(ObligationRules.GraceDays(Number(field, value)), (o, v) => o with { GraceDays = v }),
-                "priority" => Set(ObligationRules.Priority(Text(field, value)), (o, v) => o with { Priority = v }),
+                "priority" => Set(Priority.Parse(Text(field, value)).Code, (o, v) => o with { Priority = v }),
                 "notes" => Set(ObligationRules.Notes(value is null ? null : Text(field, value)), (o, v) => o with { Notes = v }),
                 "status" => Set(ObligationRules.Status(Text(field, value)), (o, v) => o with { Status = v }),
                 _ when ReadOnly.Contains(field) => throw PackProblemException.BadField(field, "cannot be changed."),

@@ -54,10 +54,6 @@ public static class ObligationRules
             : days is >= 0 and <= MaxGraceDays ? days.Value
             : throw PackProblemException.BadField("grace_days", $"must be between 0 and {MaxGraceDays}.");
 
-    public static string Priority(string? priority) =>
-        priority is not null && ObligationValues.Priorities.Contains(priority) ? priority
-            : throw PackProblemException.BadField("priority", "must be one of A, B, C, D.");
-
     public static string Status(string? status) =>
         status is not null && ObligationValues.Statuses.Contains(status) ? status
             : throw PackProblemException.BadField("status", "must be active or archived.");

@@ -23,7 +23,7 @@ public sealed class ObligationService(ObligationStore store, IPackServices packs
             BucketId = ObligationRules.BucketId(input.BucketId),
             Recurrence = RecurrenceRules.Parse(input.Recurrence),
             GraceDays = ObligationRules.GraceDays(input.GraceDays),
-            Priority = ObligationRules.Priority(input.Priority ?? "A"),
+            Priority = Priority.Parse(input.Priority ?? "A").Code,
             Notes = ObligationRules.Notes(input.Notes),
             Status = ObligationValues.Active,
             CreatedAt = now,

@@ -30,9 +30,6 @@ public static class TransactionRules
             ? date
             : throw PackProblemException.BadField("date", $"'{text}' is not a real date: expected YYYY-MM-DD, e.g. 2026-01-15.");
 
-    public static string Priority(string? priority) =>
-        priority is not null && TxValues.Priorities.Contains(priority) ? priority : throw PackProblemException.BadField("priority", "must be one of A, B, C, D.");
-
     /// <summary>NFC, so that a retry typed on another keyboard hashes the same; no control characters but tabs and line breaks.</summary>
     public static string? Description(string? description) => Prose("description", description);
 

@@ -34,7 +34,7 @@ public sealed class TransactionService(TransactionStore store, IPackServices pac
             Date = TransactionRules.Date(input.Date),
             Description = TransactionRules.Description(input.Description),
             BucketId = TransactionRules.BucketId(input.BucketId),
-            Priority = TransactionRules.Priority(input.Priority ?? "B"),
+            Priority = Priority.Parse(input.Priority ?? "B").Code,
             Links = input.Links,
             Status = TxValues.PostedStatus,
             CreatedAt = now,
@@ -79,16 +79,8 @@ public sealed class TransactionService(TransactionStore store, IPackServices pac
         return before with { Status = TxValues.VoidStatus, VoidReason = reason, VoidedAt = now, UpdatedAt = now };
     }
 
-    public async Task<TransactionPage> ListAsync(
-        string? txType, string? status, string? bucketId, string? month, int? limit, int? offset, CancellationToken ct)
+    public async Task<TransactionPage> ListAsync(TransactionFilter filter, CancellationToken ct)
     {
-        var filter = new TransactionFilter(
-            txType is null ? null : TransactionRules.TxType(txType),
-            status is null ? null : TransactionRules.Status(status),
-            TransactionRules.BucketId(bucketId),
-            month is null ? null : TransactionRules.Month(month),
-            TransactionRules.Limit(limit),
-            TransactionRules.Offset(offset));
         var (items, total) = await store.ListAsync(filter, ct);
         return new TransactionPage(items, total, filter.Limit, filter.Offset);
     }
@@ -112,7 +104,7 @@ public sealed class TransactionService(TransactionStore store, IPackServices pac
     /// </summary>
     private async Task CheckObligationsAsync(Transaction transaction, string? bucketType, CancellationToken ct)
     {
-        if (transaction.TxType != TxValues.Expense || transaction.Priority is not ("C" or "D") || bucketType == BucketTypes.Essentials
+        if (transaction.TxType != TxValues.Expense || !Priority.Parse(transaction.Priority).IsDiscretionary || bucketType == BucketTypes.Essentials
             || transaction.Links?.ObligationId is not null || packs.Find<IObligationsStatus>() is not { } obligations)
         {
             return;

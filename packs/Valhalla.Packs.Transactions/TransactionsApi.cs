@@ -50,16 +50,17 @@ public static class TransactionsApi
         return TypedResults.Created($"/core/transactions/{posted.Transaction.Id}", posted.Transaction);
     }
 
-    private static async Task<Ok<TransactionPage>> ListTransactions(
-        TransactionService ledger,
-        [FromQuery(Name = "tx_type")] string? txType,
-        string? status,
-        [FromQuery(Name = "bucket_id")] string? bucketId,
-        string? month,
-        int? limit,
-        int? offset,
-        CancellationToken ct) =>
-        TypedResults.Ok(await ledger.ListAsync(txType, status, bucketId, month, limit, offset, ct));
+    /// <summary>The wire query parsed into what the ledger filters by; each bad value is a 400 naming its field.</summary>
+    public static TransactionFilter Filter(TransactionQuery query) => new(
+        query.TxType is null ? null : TransactionRules.TxType(query.TxType),
+        query.Status is null ? null : TransactionRules.Status(query.Status),
+        TransactionRules.BucketId(query.BucketId),
+        query.Month is null ? null : TransactionRules.Month(query.Month),
+        TransactionRules.Limit(query.Limit),
+        TransactionRules.Offset(query.Offset));
+
+    private static async Task<Ok<TransactionPage>> ListTransactions(TransactionService ledger, [AsParameters] TransactionQuery query, CancellationToken ct) =>
+        TypedResults.Ok(await ledger.ListAsync(Filter(query), ct));
 
     private static async Task<Ok<Transaction>> GetTransaction(TransactionService ledger, [FromRoute(Name = "tx_id")] string txId, CancellationToken ct) =>
         TypedResults.Ok(await ledger.GetAsync(txId, ct));

@@ -115,11 +115,11 @@ public sealed class BucketRulesTests
     {
         if (allowed)
         {
-            Assert.Equal(priority, BucketRules.Priority(priority));
+            Assert.Equal(priority, Priority.Parse(priority).Code);
         }
         else
         {
-            AssertBadField("priority", () => BucketRules.Priority(priority));
+            AssertBadField("priority", () => Priority.Parse(priority).Code);
         }
     }
 

@@ -74,11 +74,11 @@ public sealed class TransactionRulesTests
     {
         if (allowed)
         {
-            Assert.Equal(priority, TransactionRules.Priority(priority));
+            Assert.Equal(priority, Priority.Parse(priority).Code);
         }
         else
         {
-            AssertBadField("priority", () => TransactionRules.Priority(priority));
+            AssertBadField("priority", () => Priority.Parse(priority).Code);
         }
     }
 

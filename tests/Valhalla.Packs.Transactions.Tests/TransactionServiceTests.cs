@@ -276,7 +276,7 @@ public sealed class TransactionServiceTests : IAsyncLifetime
         (await _ledger.PostAsync(new PostTransaction(type, Money.FromDecimal(10), "2026-01-15", BucketId: bucket, Priority: priority), null, default)).Transaction;
 
     private async Task<IReadOnlyList<Transaction>> AllAsync() =>
-        (await _ledger.ListAsync(null, null, null, null, 500, null, default)).Items;
+        (await _ledger.ListAsync(TransactionsApi.Filter(new TransactionQuery { Limit = 500 }), default)).Items;
 
     private sealed class FakeBuckets : IBucketDirectory
     {
