@@ -38,6 +38,12 @@ public sealed class PackProblemException : Exception
     /// <summary>A URI naming the problem type (the problem's <c>type</c>); the host fills in the status's default when null.</summary>
     public string? Type { get; init; }
 
+    /// <summary>
+    /// Every offending field with its messages (the problem's <c>errors</c>), when a request breaks
+    /// several rules at once; null means just <see cref="Field"/> with the detail. See <see cref="BadFields"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
+
     /// <summary>Members added to the problem body, e.g. the obligations that refused a payment.</summary>
     public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
 
@@ -46,6 +52,18 @@ public sealed class PackProblemException : Exception
     /// <param name="message">What is wrong with it, e.g. <c>must be at least 0.</c></param>
     public static PackProblemException BadField(string field, string message) =>
         new(StatusCodes.Status400BadRequest, "The request has an invalid field.", $"{field}: {message}", field);
+
+    /// <summary>400: several fields are invalid at once, each with its message; the detail lists them all.</summary>
+    /// <param name="errors">Wire field name → what is wrong with it; at least one.</param>
+    public static PackProblemException BadFields(IReadOnlyDictionary<string, string> errors)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(errors.Count);
+        var detail = string.Join(" ", errors.Select(error => $"{error.Key}: {error.Value}"));
+        return new(StatusCodes.Status400BadRequest, "The request has an invalid field.", detail, errors.Keys.First())
+        {
+            Errors = errors.ToDictionary(error => error.Key, error => new[] { error.Value }),
+        };
+    }
 
     /// <summary>404: no <paramref name="what"/> with this id.</summary>
     /// <param name="what">What was looked for, e.g. <c>bucket</c>.</param>

@@ -27,7 +27,7 @@ internal sealed class PackProblemExceptionHandler(IProblemDetailsService problem
     internal static ProblemDetails Describe(PackProblemException refused)
     {
         ProblemDetails problem = refused.Field is { } field
-            ? new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [refused.Message] })
+            ? new ValidationProblemDetails(refused.Errors?.ToDictionary() ?? new Dictionary<string, string[]> { [field] = [refused.Message] })
             : new ProblemDetails();
         problem.Status = refused.Status;
         problem.Title = refused.Title;
