@@ -4,7 +4,7 @@
 # cores), so it is not part of `dotnet test` or CI: run it before a change you want to trust.
 #
 #   build/mutation.sh                       every pack, one after another
-#   build/mutation.sh Budget                one pack (Budget, Transactions, Registry)
+#   build/mutation.sh Budget                one pack (Budget, Transactions, Registry, Obligations, Audit)
 #   build/mutation.sh Budget --since:main   only mutants in code changed since main (while iterating)
 #   build/mutation.sh Budget --mutate "**/SnapshotCalculator.cs"
 #
@@ -16,7 +16,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 dotnet tool restore >/dev/null
 
-packs=(Budget Transactions Registry)
+packs=(Budget Transactions Registry Obligations Audit)
 if [[ $# -gt 0 && "$1" != -* ]]; then
     packs=("$1")
     shift
