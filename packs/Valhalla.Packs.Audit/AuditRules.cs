@@ -10,10 +10,11 @@ public static class AuditRules
     public const int MaxPageSize = 500;
     public const int DefaultPageSize = 50;
 
-    public static AuditFilter Filter(string? subjectId, string? pack, string? kind, string? from, string? to, int? limit, int? offset)
+    public static AuditFilter Filter(AuditQuery query)
     {
+        var (limit, offset) = (query.Limit, query.Offset);
         var filter = new AuditFilter(
-            Text(subjectId, "subject_id"), Text(pack, "pack"), Text(kind, "kind"), Date(from, "from"), Date(to, "to"),
+            Text(query.SubjectId, "subject_id"), Text(query.Pack, "pack"), Text(query.Kind, "kind"), Date(query.From, "from"), Date(query.To, "to"),
             limit is null ? DefaultPageSize : limit is >= 1 and <= MaxPageSize ? limit.Value : throw PackProblemException.BadField("limit", $"must be between 1 and {MaxPageSize}."),
             offset is null or >= 0 ? offset ?? 0 : throw PackProblemException.BadField("offset", "must not be negative."));
         return filter.To < filter.From ? throw PackProblemException.BadField("to", $"must not be before from ({filter.From:yyyy-MM-dd}).") : filter;

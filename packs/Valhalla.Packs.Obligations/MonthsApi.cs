@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Valhalla.Contracts;
-using Valhalla.Packs.Kit;
 
 namespace Valhalla.Packs.Obligations;
 

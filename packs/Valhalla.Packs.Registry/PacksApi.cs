@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using Valhalla.Contracts;
 using Valhalla.Contracts.Access;
 using Valhalla.Contracts.Catalog;
-using Valhalla.Packs.Kit;
 
 namespace Valhalla.Packs.Registry;
 

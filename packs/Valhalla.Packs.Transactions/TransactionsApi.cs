@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Valhalla.Contracts;
-using Valhalla.Packs.Kit;
 
 namespace Valhalla.Packs.Transactions;
 
