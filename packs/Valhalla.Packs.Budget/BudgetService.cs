@@ -53,9 +53,8 @@ public sealed class BudgetService(BudgetStore store, IPackServices packs, MoneyE
             ?? throw PackProblemException.NotFound("bucket", id);
     }
 
-    public async Task<Allocation> AllocateAsync(string monthText, string bucketId, AllocationInput input, CancellationToken ct)
+    public async Task<Allocation> AllocateAsync(Month month, string bucketId, AllocationInput input, CancellationToken ct)
     {
-        var month = BucketRules.Month(monthText, "month");
         Money? amount = input.Amount is { } value ? BucketRules.Allocation(value) : null;
         var allocated = events.Create(amount is null ? "allocation.cleared" : "allocation.set", bucketId, amount, month.ToString());
         var bucket = await store.SetAllocationAsync(bucketId, month, amount, Timestamps.Now(time), allocated, ct) ?? throw PackProblemException.NotFound("bucket", bucketId);
@@ -67,20 +66,19 @@ public sealed class BudgetService(BudgetStore store, IPackServices packs, MoneyE
         return new Allocation(bucketId, month, amount, amount ?? bucket.MonthlyLimit);
     }
 
-    public async Task<MonthSnapshot> SnapshotAsync(string? monthText, CancellationToken ct)
+    /// <summary>The snapshot of <paramref name="month"/>, by default the current month.</summary>
+    public async Task<MonthSnapshot> SnapshotAsync(Month? month, CancellationToken ct)
     {
-        var month = monthText is null ? Month.Current(time) : BucketRules.Month(monthText, "month");
-        return (await ComputeAsync(month, month, ct))[0];
+        var shown = month ?? Month.Current(time);
+        return (await ComputeAsync(shown, shown, ct))[0];
     }
 
     /// <summary>Each active bucket's remaining money in <paramref name="month"/>, as the month's snapshot shows it.</summary>
     public async Task<IReadOnlyList<BucketBalance>> RemainingAsync(Month month, CancellationToken ct) =>
         [.. (await ComputeAsync(month, month, ct))[0].Buckets.Select(b => new BucketBalance(b.BucketId, b.Remaining))];
 
-    public async Task<MonthRange> RangeAsync(string? fromText, string? toText, CancellationToken ct)
+    public async Task<MonthRange> RangeAsync(Month from, Month to, CancellationToken ct)
     {
-        var from = BucketRules.Month(fromText, "from");
-        var to = BucketRules.Month(toText, "to");
         if (to < from)
         {
             throw PackProblemException.BadField("to", $"must not be before from ({from}).");

@@ -27,7 +27,7 @@ public static class MonthsApi
     {
         if (from is null && to is null)
         {
-            return TypedResults.Ok(await budget.SnapshotAsync(month, ct));
+            return TypedResults.Ok(await budget.SnapshotAsync(month is null ? null : BucketRules.Month(month, "month"), ct));
         }
 
         if (month is not null)
@@ -35,10 +35,10 @@ public static class MonthsApi
             throw PackProblemException.BadField("month", "give either month, or from and to, not both.");
         }
 
-        return TypedResults.Ok(await budget.RangeAsync(from, to, ct));
+        return TypedResults.Ok(await budget.RangeAsync(BucketRules.Month(from, "from"), BucketRules.Month(to, "to"), ct));
     }
 
     private static async Task<Ok<Allocation>> Allocate(
         BudgetService budget, string month, [FromRoute(Name = "bucket_id")] string bucketId, AllocationInput input, CancellationToken ct) =>
-        TypedResults.Ok(await budget.AllocateAsync(month, bucketId, input, ct));
+        TypedResults.Ok(await budget.AllocateAsync(BucketRules.Month(month, "month"), bucketId, input, ct));
 }

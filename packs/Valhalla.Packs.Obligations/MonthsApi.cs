@@ -22,7 +22,7 @@ public static class MonthsApi
     {
         if (from is null && to is null)
         {
-            return TypedResults.Ok(await months.MonthAsync(month, ct));
+            return TypedResults.Ok(await months.MonthAsync(month is null ? null : ObligationRules.Month(month, "month"), ct));
         }
 
         if (month is not null)
@@ -30,6 +30,6 @@ public static class MonthsApi
             throw PackProblemException.BadField("month", "give either month, or from and to, not both.");
         }
 
-        return TypedResults.Ok(await months.RangeAsync(from, to, ct));
+        return TypedResults.Ok(await months.RangeAsync(ObligationRules.Month(from, "from"), ObligationRules.Month(to, "to"), ct));
     }
 }

@@ -120,7 +120,7 @@ public sealed class BucketServiceTests : IAsyncLifetime
     public async Task Bucket_changes_and_allocations_write_their_events_to_the_outbox_with_the_change()
     {
         var bucket = await _f.CreateAsync("Groceries");
-        await _f.Budget.AllocateAsync("2026-01", bucket.Id, new AllocationInput(Contracts.Values.Money.FromDecimal(150)), default);
+        await _f.Budget.AllocateAsync(BucketRules.Month("2026-01", "month"), bucket.Id, new AllocationInput(Contracts.Values.Money.FromDecimal(150)), default);
         await _f.Budget.UpdateAsync(bucket.Id, new JsonObject { ["notes"] = "still saved" }, default);
         await _f.Budget.UpdateAsync(bucket.Id, new JsonObject { ["status"] = "archived" }, default);
         await Assert.ThrowsAsync<PackProblemException>(() => _f.Budget.UpdateAsync(bucket.Id, new JsonObject { ["priority"] = "E" }, default));
