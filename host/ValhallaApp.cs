@@ -53,6 +53,7 @@ public static class ValhallaApp
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<DiskFullExceptionHandler>();
+        builder.Services.AddExceptionHandler<PackProblemExceptionHandler>();
         builder.Services.AddOpenApi(openApi => openApi.AddValueSchemas().AddKeySecurity());
         PackAwareServiceCheck.UseForApiExplorer(builder.Services);
 

@@ -54,7 +54,7 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
 
         // Route, query and header binding failures name the parameter: Failed to bind parameter "int? limit" from "abc".
         return BindingFailure().Match(exception.Message) is { Success: true } match
-            ? (match.Groups["name"].Value, $"'{match.Groups["value"].Value}' is not a valid {match.Groups["type"].Value.TrimEnd('?')}.")
+            ? (WireName(match.Groups["name"].Value), $"'{match.Groups["value"].Value}' is not a valid {match.Groups["type"].Value.TrimEnd('?')}.")
             : ("body", exception.Message);
     }
 
@@ -68,6 +68,13 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
 
     [GeneratedRegex("^Failed to bind parameter \"(?<type>[^\"]+) (?<name>[^\" ]+)\" from \"(?<value>[^\"]*)\"")]
     private static partial Regex BindingFailure();
+
+    // A property of an [AsParameters] record is named as in C# ("TxType"); the wire says "tx_type".
+    private static string WireName(string name) =>
+        name.Length > 0 && char.IsUpper(name[0]) ? PascalWord().Replace(name, "_$0").TrimStart('_').ToLowerInvariant() : name;
+
+    [GeneratedRegex("[A-Z]")]
+    private static partial Regex PascalWord();
 
     // "$.links.deal_id" → "links.deal_id"; "$" (the whole body) → "body".
     private static string FieldName(string? path) =>

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Valhalla.Packs.Kit;
 
 namespace Valhalla.Packs.Audit;
 
@@ -12,24 +10,15 @@ public static class AuditApi
 {
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("").AddEndpointFilter<ApiProblemFilter>().ProducesProblem(StatusCodes.Status400BadRequest);
+        var api = routes.MapGroup("").ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("", ListEvents).WithName("ListAuditEvents")
             .WithSummary("Money events newest first; filters subject_id, pack, kind, from, to (dates); paging with limit and offset.");
         return routes;
     }
 
-    private static async Task<Ok<AuditPage>> ListEvents(
-        AuditStore store,
-        [FromQuery(Name = "subject_id")] string? subjectId,
-        string? pack,
-        string? kind,
-        string? from,
-        string? to,
-        int? limit,
-        int? offset,
-        CancellationToken ct)
+    private static async Task<Ok<AuditPage>> ListEvents(AuditStore store, [AsParameters] AuditQuery query, CancellationToken ct)
     {
-        var filter = AuditRules.Filter(subjectId, pack, kind, from, to, limit, offset);
+        var filter = AuditRules.Filter(query);
         var (items, total) = await store.ListAsync(filter, ct);
         return TypedResults.Ok(new AuditPage(items, total, filter.Limit, filter.Offset));
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Valhalla.Contracts;
 using Valhalla.Packs.Kit;
 
 namespace Valhalla.Packs.Audit;
@@ -9,20 +10,21 @@ public static class AuditRules
     public const int MaxPageSize = 500;
     public const int DefaultPageSize = 50;
 
-    public static AuditFilter Filter(string? subjectId, string? pack, string? kind, string? from, string? to, int? limit, int? offset)
+    public static AuditFilter Filter(AuditQuery query)
     {
+        var (limit, offset) = (query.Limit, query.Offset);
         var filter = new AuditFilter(
-            Text(subjectId, "subject_id"), Text(pack, "pack"), Text(kind, "kind"), Date(from, "from"), Date(to, "to"),
-            limit is null ? DefaultPageSize : limit is >= 1 and <= MaxPageSize ? limit.Value : throw ApiProblem.BadField("limit", $"must be between 1 and {MaxPageSize}."),
-            offset is null or >= 0 ? offset ?? 0 : throw ApiProblem.BadField("offset", "must not be negative."));
-        return filter.To < filter.From ? throw ApiProblem.BadField("to", $"must not be before from ({filter.From:yyyy-MM-dd}).") : filter;
+            Text(query.SubjectId, "subject_id"), Text(query.Pack, "pack"), Text(query.Kind, "kind"), Date(query.From, "from"), Date(query.To, "to"),
+            limit is null ? DefaultPageSize : limit is >= 1 and <= MaxPageSize ? limit.Value : throw PackProblemException.BadField("limit", $"must be between 1 and {MaxPageSize}."),
+            offset is null or >= 0 ? offset ?? 0 : throw PackProblemException.BadField("offset", "must not be negative."));
+        return filter.To < filter.From ? throw PackProblemException.BadField("to", $"must not be before from ({filter.From:yyyy-MM-dd}).") : filter;
     }
 
     private static string? Text(string? value, string field) =>
-        value is { Length: 0 or > 200 } ? throw ApiProblem.BadField(field, "must be 1 to 200 characters.") : value;
+        value is { Length: 0 or > 200 } ? throw PackProblemException.BadField(field, "must be 1 to 200 characters.") : value;
 
     private static DateOnly? Date(string? text, string field) =>
         text is null ? null
             : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-            : throw ApiProblem.BadField(field, $"'{text}' is not a real date: expected YYYY-MM-DD.");
+            : throw PackProblemException.BadField(field, $"'{text}' is not a real date: expected YYYY-MM-DD.");
 }

@@ -8,8 +8,8 @@ namespace Valhalla.Packs.Audit;
 public sealed class AuditStore(IPackDatabase database)
 {
     private const string Columns = """
-        id AS Id, pack AS Pack, kind AS Kind, subject_id AS SubjectId, amount AS Amount, at AS At, detail AS Detail,
-        actor AS Actor, recorded_at AS RecordedAt
+        id, pack, kind, subject_id, amount, at, detail,
+        actor, recorded_at
         """;
 
     /// <summary>Stores the events in one write; an id already recorded is skipped (a delivery repeated after a crash).</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Valhalla.Contracts.Values;
 
 namespace Valhalla.Packs.Audit;
@@ -26,6 +27,32 @@ public sealed record AuditEvent
 }
 
 /// <summary>The filters of <c>GET /core/audit</c>, already checked; <c>From</c>/<c>To</c> are dates, inclusive.</summary>
+/// <summary>The query string of <c>GET /core/audit</c> as sent, bound with <c>[AsParameters]</c>; <see cref="AuditRules.Filter"/> parses it.</summary>
+public sealed record AuditQuery
+{
+    [FromQuery(Name = "subject_id")]
+    public string? SubjectId { get; init; }
+
+    [FromQuery(Name = "pack")]
+    public string? Pack { get; init; }
+
+    [FromQuery(Name = "kind")]
+    public string? Kind { get; init; }
+
+    [FromQuery(Name = "from")]
+    public string? From { get; init; }
+
+    [FromQuery(Name = "to")]
+    public string? To { get; init; }
+
+    [FromQuery(Name = "limit")]
+    public int? Limit { get; init; }
+
+    [FromQuery(Name = "offset")]
+    public int? Offset { get; init; }
+}
+
+/// <summary>A parsed <see cref="AuditQuery"/>: what the store filters by.</summary>
 public sealed record AuditFilter(string? SubjectId, string? Pack, string? Kind, DateOnly? From, DateOnly? To, int Limit, int Offset);
 
 /// <summary>A page of events, newest first, with the total matching the filters.</summary>

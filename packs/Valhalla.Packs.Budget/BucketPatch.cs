@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Valhalla.Contracts;
 using Valhalla.Contracts.Values;
 using Valhalla.Packs.Kit;
 
@@ -33,12 +34,12 @@ public sealed class BucketPatch
                 "name" => Set(BucketRules.Name(Text(field, value)), (b, v) => b with { Name = v }),
                 "bucket_type" => Set(BucketRules.BucketType(Text(field, value)), (b, v) => b with { BucketType = v }),
                 "monthly_limit" => Set(BucketRules.MonthlyLimit(Amount(field, value)), (b, v) => b with { MonthlyLimit = v }),
-                "priority" => Set(BucketRules.Priority(Text(field, value)), (b, v) => b with { Priority = v }),
+                "priority" => Set(Priority.Parse(Text(field, value)).Code, (b, v) => b with { Priority = v }),
                 "rollover" => Set(Flag(field, value), (b, v) => b with { Rollover = v }),
                 "notes" => Set(BucketRules.Notes(value is null ? null : Text(field, value)), (b, v) => b with { Notes = v }),
                 "status" => Set(BucketRules.Status(Text(field, value)), (b, v) => b with { Status = v }),
-                _ when ReadOnly.Contains(field) => throw ApiProblem.BadField(field, "cannot be changed."),
-                _ => throw ApiProblem.BadField(field, "is not a field of a bucket."),
+                _ when ReadOnly.Contains(field) => throw PackProblemException.BadField(field, "cannot be changed."),
+                _ => throw PackProblemException.BadField(field, "is not a field of a bucket."),
             };
             patch._changes.Add(change);
         }
@@ -53,10 +54,10 @@ public sealed class BucketPatch
     private static Func<Bucket, Bucket> Set<T>(T value, Func<Bucket, T, Bucket> apply) => bucket => apply(bucket, value);
 
     private static string Text(string field, JsonNode? value) =>
-        value is JsonValue v && v.TryGetValue<string>(out var text) ? text : throw ApiProblem.BadField(field, "must be a string.");
+        value is JsonValue v && v.TryGetValue<string>(out var text) ? text : throw PackProblemException.BadField(field, "must be a string.");
 
     private static bool Flag(string field, JsonNode? value) =>
-        value is JsonValue v && v.TryGetValue<bool>(out var flag) ? flag : throw ApiProblem.BadField(field, "must be true or false.");
+        value is JsonValue v && v.TryGetValue<bool>(out var flag) ? flag : throw PackProblemException.BadField(field, "must be true or false.");
 
     private static Money Amount(string field, JsonNode? value)
     {
@@ -66,7 +67,7 @@ public sealed class BucketPatch
         }
         catch (JsonException ex)
         {
-            throw ApiProblem.BadField(field, ex.Message);
+            throw PackProblemException.BadField(field, ex.Message);
         }
     }
 }

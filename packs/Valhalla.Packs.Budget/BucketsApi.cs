@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Valhalla.Packs.Kit;
 
 namespace Valhalla.Packs.Budget;
 
@@ -13,7 +12,7 @@ public static class BucketsApi
 {
     public static IEndpointRouteBuilder MapBucketsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/buckets").AddEndpointFilter<ApiProblemFilter>().ProducesProblem(StatusCodes.Status400BadRequest);
+        var api = routes.MapGroup("/buckets").ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapPost("", CreateBucket).WithName("CreateBucket").WithSummary("Creates a bucket.")
             .ProducesProblem(StatusCodes.Status409Conflict);

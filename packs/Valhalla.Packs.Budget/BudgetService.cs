@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Valhalla.Contracts;
 using Valhalla.Contracts.Budget;
 using Valhalla.Contracts.Services;
 using Valhalla.Contracts.Values;
@@ -21,16 +22,16 @@ public sealed class BudgetService(BudgetStore store, IPackServices packs, MoneyE
             Name = BucketRules.Name(input.Name),
             BucketType = BucketRules.BucketType(input.BucketType),
             MonthlyLimit = BucketRules.MonthlyLimit(input.MonthlyLimit ?? Money.Zero),
-            Priority = BucketRules.Priority(input.Priority ?? "B"),
+            Priority = Priority.Parse(input.Priority ?? "B").Code,
             Rollover = input.Rollover,
             Notes = BucketRules.Notes(input.Notes),
             Status = BucketValues.Active,
             CreatedAt = now,
             UpdatedAt = now,
         };
-        if (!await InsertStoredAsync(bucket, events.Create("bucket.created", bucket.Id, bucket.MonthlyLimit, bucket.Name), ct))
+        if (!await store.TryInsertAsync(bucket, events.Create("bucket.created", bucket.Id, bucket.MonthlyLimit, bucket.Name), ct))
         {
-            throw NameTaken(bucket.Name);
+            throw BucketRules.NameTaken(bucket.Name);
         }
 
         return bucket;
@@ -43,50 +44,49 @@ public sealed class BudgetService(BudgetStore store, IPackServices packs, MoneyE
             ct);
 
     public async Task<Bucket> GetAsync(string id, CancellationToken ct) =>
-        await store.FindAsync(id, ct) ?? throw ApiProblem.NotFound("bucket", id);
+        await store.FindAsync(id, ct) ?? throw PackProblemException.NotFound("bucket", id);
 
     public async Task<Bucket> UpdateAsync(string id, JsonObject body, CancellationToken ct)
     {
         var patch = BucketPatch.Parse(body);
-        return await UpdateStoredAsync(id, patch, ct) ?? throw ApiProblem.NotFound("bucket", id);
+        return await store.UpdateAsync(id, bucket => patch.ApplyTo(bucket, Timestamps.Now(time)), (before, after) => Describe(before, after, patch), ct)
+            ?? throw PackProblemException.NotFound("bucket", id);
     }
 
-    public async Task<Allocation> AllocateAsync(string monthText, string bucketId, AllocationInput input, CancellationToken ct)
+    public async Task<Allocation> AllocateAsync(Month month, string bucketId, AllocationInput input, CancellationToken ct)
     {
-        var month = BucketRules.Month(monthText, "month");
         Money? amount = input.Amount is { } value ? BucketRules.Allocation(value) : null;
         var allocated = events.Create(amount is null ? "allocation.cleared" : "allocation.set", bucketId, amount, month.ToString());
-        var bucket = await store.SetAllocationAsync(bucketId, month, amount, Timestamps.Now(time), allocated, ct) ?? throw ApiProblem.NotFound("bucket", bucketId);
+        var bucket = await store.SetAllocationAsync(bucketId, month, amount, Timestamps.Now(time), allocated, ct) ?? throw PackProblemException.NotFound("bucket", bucketId);
         if (bucket.Status != BucketValues.Active)
         {
-            throw ApiProblem.Conflict("The bucket is archived.", $"Bucket '{bucketId}' is archived; set its status to active before allocating to it.");
+            throw PackProblemException.Conflict("The bucket is archived.", $"Bucket '{bucketId}' is archived; set its status to active before allocating to it.");
         }
 
         return new Allocation(bucketId, month, amount, amount ?? bucket.MonthlyLimit);
     }
 
-    public async Task<MonthSnapshot> SnapshotAsync(string? monthText, CancellationToken ct)
+    /// <summary>The snapshot of <paramref name="month"/>, by default the current month.</summary>
+    public async Task<MonthSnapshot> SnapshotAsync(Month? month, CancellationToken ct)
     {
-        var month = monthText is null ? Month.Current(time) : BucketRules.Month(monthText, "month");
-        return (await ComputeAsync(month, month, ct))[0];
+        var shown = month ?? Month.Current(time);
+        return (await ComputeAsync(shown, shown, ct))[0];
     }
 
     /// <summary>Each active bucket's remaining money in <paramref name="month"/>, as the month's snapshot shows it.</summary>
     public async Task<IReadOnlyList<BucketBalance>> RemainingAsync(Month month, CancellationToken ct) =>
         [.. (await ComputeAsync(month, month, ct))[0].Buckets.Select(b => new BucketBalance(b.BucketId, b.Remaining))];
 
-    public async Task<MonthRange> RangeAsync(string? fromText, string? toText, CancellationToken ct)
+    public async Task<MonthRange> RangeAsync(Month from, Month to, CancellationToken ct)
     {
-        var from = BucketRules.Month(fromText, "from");
-        var to = BucketRules.Month(toText, "to");
         if (to < from)
         {
-            throw ApiProblem.BadField("to", $"must not be before from ({from}).");
+            throw PackProblemException.BadField("to", $"must not be before from ({from}).");
         }
 
         if (to.MonthsSince(from) >= MaxRangeMonths)
         {
-            throw ApiProblem.BadField("to", $"a range may span at most {MaxRangeMonths} months.");
+            throw PackProblemException.BadField("to", $"a range may span at most {MaxRangeMonths} months.");
         }
 
         return new MonthRange(from, to, await ComputeAsync(from, to, ct));
@@ -105,42 +105,8 @@ public sealed class BudgetService(BudgetStore store, IPackServices packs, MoneyE
         return SnapshotCalculator.Compute(buckets, allocations, spent, start, from, to);
     }
 
-    private async Task<Bucket?> UpdateStoredAsync(string id, BucketPatch patch, CancellationToken ct)
-    {
-        try
-        {
-            return await store.UpdateAsync(id, bucket => patch.ApplyTo(bucket, Timestamps.Now(time)), (before, after) => Describe(before, after, patch), ct);
-        }
-        catch (NameTakenException taken)
-        {
-            throw NameTaken(taken.Name);
-        }
-        catch (TooManyBucketsException)
-        {
-            throw TooManyBuckets();
-        }
-    }
-
     private MoneyEvent Describe(Bucket before, Bucket after, BucketPatch patch) =>
         before.Status == BucketValues.Active && after.Status == BucketValues.Archived
             ? events.Create("bucket.archived", after.Id, after.MonthlyLimit, after.Name)
             : events.Create("bucket.updated", after.Id, after.MonthlyLimit, string.Join(",", patch.Fields));
-
-    private async Task<bool> InsertStoredAsync(Bucket bucket, MoneyEvent created, CancellationToken ct)
-    {
-        try
-        {
-            return await store.TryInsertAsync(bucket, created, ct);
-        }
-        catch (TooManyBucketsException)
-        {
-            throw TooManyBuckets();
-        }
-    }
-
-    private static ApiProblem TooManyBuckets() =>
-        ApiProblem.Conflict("Too many active buckets.", $"At most {BucketRules.MaxActiveBuckets} buckets may be active at once. Archive one first.");
-
-    private static ApiProblem NameTaken(string name) =>
-        ApiProblem.Conflict("A bucket with this name exists.", $"An active bucket is already named '{name}'. Choose another name or archive that bucket.");
 }

@@ -10,8 +10,8 @@ namespace Valhalla.Packs.Budget;
 public sealed class BudgetStore(IPackDatabase database)
 {
     private const string BucketColumns = """
-        id AS Id, name AS Name, bucket_type AS BucketType, monthly_limit AS MonthlyLimit, priority AS Priority,
-        rollover AS Rollover, notes AS Notes, status AS Status, created_at AS CreatedAt, updated_at AS UpdatedAt
+        id, name, bucket_type, monthly_limit, priority,
+        rollover, notes, status, created_at, updated_at
         """;
 
     // Buckets list by priority, then name; the snapshot lists them the same way.
@@ -41,8 +41,8 @@ public sealed class BudgetStore(IPackDatabase database)
         database.ReadAsync<IReadOnlyList<SnapshotBucket>>(async (connection, token) =>
         {
             const string sql = $"""
-                SELECT id AS Id, name AS Name, bucket_type AS BucketType, priority AS Priority, rollover AS Rollover,
-                    monthly_limit AS MonthlyLimit, substr(created_at, 1, 7) AS CreatedIn
+                SELECT id, name, bucket_type, priority, rollover,
+                    monthly_limit, substr(created_at, 1, 7) AS created_in
                 FROM buckets
                 WHERE status = 'active'
                 {ListingOrder}
@@ -56,7 +56,7 @@ public sealed class BudgetStore(IPackDatabase database)
 
     /// <summary>
     /// Inserts the bucket and its event unless an active bucket has its name; false when the name is taken.
-    /// Throws <see cref="TooManyBucketsException"/> when <see cref="BucketRules.MaxActiveBuckets"/> are active already.
+    /// Throws <see cref="BucketRules.TooManyBuckets"/> (a 409) when <see cref="BucketRules.MaxActiveBuckets"/> are active already.
     /// </summary>
     public Task<bool> TryInsertAsync(Bucket bucket, MoneyEvent created, CancellationToken ct) =>
         database.WriteAsync(async (connection, tx, token) =>
@@ -68,7 +68,7 @@ public sealed class BudgetStore(IPackDatabase database)
 
             if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountActive, transaction: tx, cancellationToken: token)) >= BucketRules.MaxActiveBuckets)
             {
-                throw new TooManyBucketsException();
+                throw BucketRules.TooManyBuckets();
             }
 
             const string insert = """
@@ -83,8 +83,8 @@ public sealed class BudgetStore(IPackDatabase database)
     /// <summary>
     /// Reads the bucket, applies <paramref name="change"/> and stores the result, all in one write so
     /// concurrent changes cannot interleave, with the event <paramref name="describe"/> makes of it. Null
-    /// when there is no such bucket; throws <see cref="NameTakenException"/> when the new state would
-    /// duplicate an active name, and <see cref="TooManyBucketsException"/> when reactivating it would exceed
+    /// when there is no such bucket; throws <see cref="BucketRules.NameTaken"/> (a 409) when the new state would
+    /// duplicate an active name, and <see cref="BucketRules.TooManyBuckets"/> when reactivating it would exceed
     /// the active buckets allowed.
     /// </summary>
     public Task<Bucket?> UpdateAsync(string id, Func<Bucket, Bucket> change, Func<Bucket, Bucket, MoneyEvent> describe, CancellationToken ct) =>
@@ -101,13 +101,13 @@ public sealed class BudgetStore(IPackDatabase database)
             if (updated.Status == BucketValues.Active
                 && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(ActiveNameTaken, updated, tx, cancellationToken: token)))
             {
-                throw new NameTakenException(updated.Name);
+                throw BucketRules.NameTaken(updated.Name);
             }
 
             if (current.Status != BucketValues.Active && updated.Status == BucketValues.Active
                 && await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountActive, transaction: tx, cancellationToken: token)) >= BucketRules.MaxActiveBuckets)
             {
-                throw new TooManyBucketsException();
+                throw BucketRules.TooManyBuckets();
             }
 
             const string update = """
@@ -146,7 +146,7 @@ public sealed class BudgetStore(IPackDatabase database)
     public Task<IReadOnlyList<AllocationRow>> AllocationsAsync(Month from, Month to, CancellationToken ct) =>
         database.ReadAsync<IReadOnlyList<AllocationRow>>(async (connection, token) =>
         {
-            const string sql = "SELECT bucket_id AS BucketId, month AS Month, amount AS Amount FROM allocations WHERE month BETWEEN @From AND @To";
+            const string sql = "SELECT bucket_id, month, amount FROM allocations WHERE month BETWEEN @From AND @To";
             return [.. await connection.QueryAsync<AllocationRow>(new CommandDefinition(sql, new { From = from, To = to }, cancellationToken: token))];
         }, ct);
 }

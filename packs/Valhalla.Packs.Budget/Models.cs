@@ -87,5 +87,4 @@ public static class BucketValues
     public const string Archived = "archived";
 
     public static readonly IReadOnlyList<string> Statuses = [Active, Archived];
-    public static readonly IReadOnlyList<string> Priorities = ["A", "B", "C", "D"];
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Valhalla.Packs.Kit;
+using Valhalla.Contracts;
 
 namespace Valhalla.Packs.Budget;
 
@@ -12,7 +12,7 @@ public static class MonthsApi
 {
     public static IEndpointRouteBuilder MapMonthsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/months").AddEndpointFilter<ApiProblemFilter>().ProducesProblem(StatusCodes.Status400BadRequest);
+        var api = routes.MapGroup("/months").ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("", GetMonths).WithName("GetMonths")
             .WithSummary("The month snapshot (?month=YYYY-MM, default the current month), or ?from=&to= for a range.");
@@ -27,18 +27,18 @@ public static class MonthsApi
     {
         if (from is null && to is null)
         {
-            return TypedResults.Ok(await budget.SnapshotAsync(month, ct));
+            return TypedResults.Ok(await budget.SnapshotAsync(month is null ? null : BucketRules.Month(month, "month"), ct));
         }
 
         if (month is not null)
         {
-            throw ApiProblem.BadField("month", "give either month, or from and to, not both.");
+            throw PackProblemException.BadField("month", "give either month, or from and to, not both.");
         }
 
-        return TypedResults.Ok(await budget.RangeAsync(from, to, ct));
+        return TypedResults.Ok(await budget.RangeAsync(BucketRules.Month(from, "from"), BucketRules.Month(to, "to"), ct));
     }
 
     private static async Task<Ok<Allocation>> Allocate(
         BudgetService budget, string month, [FromRoute(Name = "bucket_id")] string bucketId, AllocationInput input, CancellationToken ct) =>
-        TypedResults.Ok(await budget.AllocateAsync(month, bucketId, input, ct));
+        TypedResults.Ok(await budget.AllocateAsync(BucketRules.Month(month, "month"), bucketId, input, ct));
 }

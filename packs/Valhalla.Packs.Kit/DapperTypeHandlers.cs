@@ -9,8 +9,10 @@ namespace Valhalla.Packs.Kit;
 /// Registers how the shared value types are stored: <see cref="Money"/> as INTEGER minor units,
 /// <see cref="Month"/> as TEXT <c>YYYY-MM</c>, <see cref="DateTimeOffset"/> as invariant ISO 8601
 /// UTC TEXT and <see cref="DateOnly"/> as TEXT <c>YYYY-MM-DD</c>, so text sorts chronologically.
-/// Dapper's handlers are static state of the Dapper copy in each pack's load context, so every
-/// pack calls <see cref="Register"/> from its own <c>ConfigureServices</c>.
+/// It also maps snake_case columns onto PascalCase members by convention (<c>bucket_id</c> →
+/// <c>BucketId</c>), so queries name columns as the schema does, without <c>AS</c> aliases.
+/// Dapper's handlers and settings are static state of the Dapper copy in each pack's load context,
+/// so every pack calls <see cref="Register"/> from its own <c>ConfigureServices</c>.
 /// </summary>
 public static class DapperTypeHandlers
 {
@@ -25,6 +27,8 @@ public static class DapperTypeHandlers
 
         // Dapper writes built-in types itself unless their type map entry is removed; without this the
         // provider's own text format ("2026-01-05 10:00:00+00:00") would be stored for DateTimeOffset.
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
         SqlMapper.RemoveTypeMap(typeof(DateOnly));

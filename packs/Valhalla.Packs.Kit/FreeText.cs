@@ -1,4 +1,5 @@
 using System.Text;
+using Valhalla.Contracts;
 
 namespace Valhalla.Packs.Kit;
 
@@ -21,7 +22,7 @@ public static class FreeText
         {
             if (char.IsControl(c) && !(allowLineBreaks && c is '\t' or '\n' or '\r'))
             {
-                throw ApiProblem.BadField(field, $"must not contain control characters (found U+{(int)c:X4}).");
+                throw PackProblemException.BadField(field, $"must not contain control characters (found U+{(int)c:X4}).");
             }
         }
 
@@ -32,7 +33,7 @@ public static class FreeText
         catch (ArgumentException)
         {
             // A lone surrogate: not text in any form.
-            throw ApiProblem.BadField(field, "must be valid Unicode text.");
+            throw PackProblemException.BadField(field, "must be valid Unicode text.");
         }
     }
 }

@@ -12,7 +12,7 @@ public sealed class OutboxReader(IPackDatabase database) : IMoneyEventOutbox
         database.ReadAsync<IReadOnlyList<MoneyEvent>>(async (connection, token) =>
         {
             const string sql = """
-                SELECT id AS Id, pack AS Pack, kind AS Kind, subject_id AS SubjectId, amount AS Amount, at AS At, detail AS Detail, actor AS Actor
+                SELECT id, pack, kind, subject_id, amount, at, detail, actor
                 FROM outbox ORDER BY seq LIMIT @Max
                 """;
             var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, new { Max = max }, cancellationToken: token));

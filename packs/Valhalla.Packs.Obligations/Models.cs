@@ -151,5 +151,4 @@ public static class ObligationValues
     public const int DefaultGraceDays = 3;
 
     public static readonly IReadOnlyList<string> Statuses = [Active, Archived];
-    public static readonly IReadOnlyList<string> Priorities = ["A", "B", "C", "D"];
 }

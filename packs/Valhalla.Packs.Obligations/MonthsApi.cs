@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Valhalla.Packs.Kit;
+using Valhalla.Contracts;
 
 namespace Valhalla.Packs.Obligations;
 
@@ -11,7 +11,7 @@ public static class MonthsApi
 {
     public static IEndpointRouteBuilder MapMonthsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/months").AddEndpointFilter<ApiProblemFilter>().ProducesProblem(StatusCodes.Status400BadRequest);
+        var api = routes.MapGroup("/months").ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("", GetMonths).WithName("GetObligationMonths")
             .WithSummary("The month's occurrences with paid, outstanding and status, totals, and covered (?month=YYYY-MM, default this month), or ?from=&to=.");
         return routes;
@@ -22,14 +22,14 @@ public static class MonthsApi
     {
         if (from is null && to is null)
         {
-            return TypedResults.Ok(await months.MonthAsync(month, ct));
+            return TypedResults.Ok(await months.MonthAsync(month is null ? null : ObligationRules.Month(month, "month"), ct));
         }
 
         if (month is not null)
         {
-            throw ApiProblem.BadField("month", "give either month, or from and to, not both.");
+            throw PackProblemException.BadField("month", "give either month, or from and to, not both.");
         }
 
-        return TypedResults.Ok(await months.RangeAsync(from, to, ct));
+        return TypedResults.Ok(await months.RangeAsync(ObligationRules.Month(from, "from"), ObligationRules.Month(to, "to"), ct));
     }
 }

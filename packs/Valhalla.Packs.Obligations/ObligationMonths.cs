@@ -1,3 +1,4 @@
+using Valhalla.Contracts;
 using Valhalla.Contracts.Budget;
 using Valhalla.Contracts.Obligations;
 using Valhalla.Contracts.Services;
@@ -16,24 +17,23 @@ public sealed class ObligationMonths(ObligationStore store, IPackServices packs,
     /// <summary>The widest range one request may ask for.</summary>
     public const int MaxRangeMonths = 24;
 
-    public async Task<ObligationMonth> MonthAsync(string? monthText, CancellationToken ct)
+    /// <summary>The view of <paramref name="month"/>, by default the current month.</summary>
+    public async Task<ObligationMonth> MonthAsync(Month? month, CancellationToken ct)
     {
-        var month = monthText is null ? Month.Current(time) : ObligationRules.Month(monthText, "month");
-        return (await ComputeAsync(month, month, ct))[0];
+        var shown = month ?? Month.Current(time);
+        return (await ComputeAsync(shown, shown, ct))[0];
     }
 
-    public async Task<ObligationMonthRange> RangeAsync(string? fromText, string? toText, CancellationToken ct)
+    public async Task<ObligationMonthRange> RangeAsync(Month from, Month to, CancellationToken ct)
     {
-        var from = ObligationRules.Month(fromText, "from");
-        var to = ObligationRules.Month(toText, "to");
         if (to < from)
         {
-            throw ApiProblem.BadField("to", $"must not be before from ({from}).");
+            throw PackProblemException.BadField("to", $"must not be before from ({from}).");
         }
 
         if (to.MonthsSince(from) >= MaxRangeMonths)
         {
-            throw ApiProblem.BadField("to", $"a range may span at most {MaxRangeMonths} months.");
+            throw PackProblemException.BadField("to", $"a range may span at most {MaxRangeMonths} months.");
         }
 
         return new ObligationMonthRange(from, to, await ComputeAsync(from, to, ct));

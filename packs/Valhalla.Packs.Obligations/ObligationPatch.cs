@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Valhalla.Contracts;
 using Valhalla.Contracts.Values;
 using Valhalla.Packs.Kit;
 
@@ -41,18 +42,18 @@ public sealed class ObligationPatch
                 "bucket_id" => Set(patch.NewBucketId = ObligationRules.BucketId(value is null ? null : Text(field, value)), (o, v) => o with { BucketId = v }),
                 "recurrence" => Set(RecurrenceRules.Parse(Recurrence(value)), (o, v) => o with { Recurrence = v }),
                 "grace_days" => Set(ObligationRules.GraceDays(Number(field, value)), (o, v) => o with { GraceDays = v }),
-                "priority" => Set(ObligationRules.Priority(Text(field, value)), (o, v) => o with { Priority = v }),
+                "priority" => Set(Priority.Parse(Text(field, value)).Code, (o, v) => o with { Priority = v }),
                 "notes" => Set(ObligationRules.Notes(value is null ? null : Text(field, value)), (o, v) => o with { Notes = v }),
                 "status" => Set(ObligationRules.Status(Text(field, value)), (o, v) => o with { Status = v }),
-                _ when ReadOnly.Contains(field) => throw ApiProblem.BadField(field, "cannot be changed."),
-                _ => throw ApiProblem.BadField(field, "is not a field of an obligation."),
+                _ when ReadOnly.Contains(field) => throw PackProblemException.BadField(field, "cannot be changed."),
+                _ => throw PackProblemException.BadField(field, "is not a field of an obligation."),
             };
             patch._changes.Add(change);
         }
 
         if (body.ContainsKey("amount") && (body.ContainsKey("amount_min") || body.ContainsKey("amount_max")))
         {
-            throw ApiProblem.BadField("amount", "give either amount, or amount_min and amount_max, not both.");
+            throw PackProblemException.BadField("amount", "give either amount, or amount_min and amount_max, not both.");
         }
 
         patch.Fields = [.. body.Select(p => p.Key)];
@@ -63,17 +64,17 @@ public sealed class ObligationPatch
     {
         var updated = _changes.Aggregate(obligation, (current, change) => change(current)) with { UpdatedAt = now };
         return updated.AmountMax < updated.AmountMin
-            ? throw ApiProblem.BadField("amount_max", $"must not be less than amount_min ({updated.AmountMin}).")
+            ? throw PackProblemException.BadField("amount_max", $"must not be less than amount_min ({updated.AmountMin}).")
             : updated;
     }
 
     private static Func<Obligation, Obligation> Set<T>(T value, Func<Obligation, T, Obligation> apply) => o => apply(o, value);
 
     private static string Text(string field, JsonNode? value) =>
-        value is JsonValue v && v.TryGetValue<string>(out var text) ? text : throw ApiProblem.BadField(field, "must be a string.");
+        value is JsonValue v && v.TryGetValue<string>(out var text) ? text : throw PackProblemException.BadField(field, "must be a string.");
 
     private static int Number(string field, JsonNode? value) =>
-        value is JsonValue v && v.TryGetValue<int>(out var number) ? number : throw ApiProblem.BadField(field, "must be a whole number.");
+        value is JsonValue v && v.TryGetValue<int>(out var number) ? number : throw PackProblemException.BadField(field, "must be a whole number.");
 
     private static Money Amount(string field, JsonNode? value)
     {
@@ -83,7 +84,7 @@ public sealed class ObligationPatch
         }
         catch (JsonException ex)
         {
-            throw ApiProblem.BadField(field, ex.Message);
+            throw PackProblemException.BadField(field, ex.Message);
         }
     }
 
@@ -95,7 +96,7 @@ public sealed class ObligationPatch
         }
         catch (JsonException ex)
         {
-            throw ApiProblem.BadField("recurrence", ex.Message);
+            throw PackProblemException.BadField("recurrence", ex.Message);
         }
     }
 }

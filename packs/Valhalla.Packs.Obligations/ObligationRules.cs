@@ -1,3 +1,4 @@
+using Valhalla.Contracts;
 using Valhalla.Contracts.Values;
 using Valhalla.Packs.Kit;
 
@@ -13,8 +14,8 @@ public static class ObligationRules
     public static string Name(string? name)
     {
         var trimmed = name?.Trim();
-        return string.IsNullOrEmpty(trimmed) ? throw ApiProblem.BadField("name", "must not be empty.")
-            : trimmed.Length > MaxNameLength ? throw ApiProblem.BadField("name", $"must be at most {MaxNameLength} characters.")
+        return string.IsNullOrEmpty(trimmed) ? throw PackProblemException.BadField("name", "must not be empty.")
+            : trimmed.Length > MaxNameLength ? throw PackProblemException.BadField("name", $"must be at most {MaxNameLength} characters.")
             : trimmed;
     }
 
@@ -25,7 +26,7 @@ public static class ObligationRules
         {
             if (min is not null || max is not null)
             {
-                throw ApiProblem.BadField("amount", "give either amount, or amount_min and amount_max, not both.");
+                throw PackProblemException.BadField("amount", "give either amount, or amount_min and amount_max, not both.");
             }
 
             return (Positive(fixedAmount, "amount"), fixedAmount);
@@ -33,38 +34,34 @@ public static class ObligationRules
 
         if (min is null || max is null)
         {
-            throw ApiProblem.BadField(min is null ? "amount_min" : "amount_max", "is required: give amount, or amount_min and amount_max.");
+            throw PackProblemException.BadField(min is null ? "amount_min" : "amount_max", "is required: give amount, or amount_min and amount_max.");
         }
 
         return max.Value < Positive(min.Value, "amount_min")
-            ? throw ApiProblem.BadField("amount_max", $"must not be less than amount_min ({min.Value}).")
+            ? throw PackProblemException.BadField("amount_max", $"must not be less than amount_min ({min.Value}).")
             : (min.Value, max.Value);
     }
 
     public static Money Positive(Money amount, string field) =>
-        amount.MinorUnits > 0 ? amount : throw ApiProblem.BadField(field, "must be greater than 0.");
+        amount.MinorUnits > 0 ? amount : throw PackProblemException.BadField(field, "must be greater than 0.");
 
     public static string? BucketId(string? bucketId) =>
         bucketId is null || PrefixedId.IsValid(bucketId, "bk") ? bucketId
-            : throw ApiProblem.BadField("bucket_id", $"'{bucketId}' is not a bucket id (bk_ followed by 12 hex digits).");
+            : throw PackProblemException.BadField("bucket_id", $"'{bucketId}' is not a bucket id (bk_ followed by 12 hex digits).");
 
     public static int GraceDays(int? days) =>
         days is null ? ObligationValues.DefaultGraceDays
             : days is >= 0 and <= MaxGraceDays ? days.Value
-            : throw ApiProblem.BadField("grace_days", $"must be between 0 and {MaxGraceDays}.");
-
-    public static string Priority(string? priority) =>
-        priority is not null && ObligationValues.Priorities.Contains(priority) ? priority
-            : throw ApiProblem.BadField("priority", "must be one of A, B, C, D.");
+            : throw PackProblemException.BadField("grace_days", $"must be between 0 and {MaxGraceDays}.");
 
     public static string Status(string? status) =>
         status is not null && ObligationValues.Statuses.Contains(status) ? status
-            : throw ApiProblem.BadField("status", "must be active or archived.");
+            : throw PackProblemException.BadField("status", "must be active or archived.");
 
     public static string? Notes(string? notes) =>
-        notes is { Length: > MaxNotesLength } ? throw ApiProblem.BadField("notes", $"must be at most {MaxNotesLength} characters.") : notes;
+        notes is { Length: > MaxNotesLength } ? throw PackProblemException.BadField("notes", $"must be at most {MaxNotesLength} characters.") : notes;
 
     public static Month Month(string? text, string field) =>
         Contracts.Values.Month.TryParse(text, out var month) ? month
-            : throw ApiProblem.BadField(field, $"'{text}' is not a month: expected YYYY-MM, e.g. 2026-01.");
+            : throw PackProblemException.BadField(field, $"'{text}' is not a month: expected YYYY-MM, e.g. 2026-01.");
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Valhalla.Contracts;
 using Valhalla.Contracts.Budget;
 using Valhalla.Contracts.Services;
 using Valhalla.Contracts.Values;
@@ -22,7 +23,7 @@ public sealed class ObligationService(ObligationStore store, IPackServices packs
             BucketId = ObligationRules.BucketId(input.BucketId),
             Recurrence = RecurrenceRules.Parse(input.Recurrence),
             GraceDays = ObligationRules.GraceDays(input.GraceDays),
-            Priority = ObligationRules.Priority(input.Priority ?? "A"),
+            Priority = Priority.Parse(input.Priority ?? "A").Code,
             Notes = ObligationRules.Notes(input.Notes),
             Status = ObligationValues.Active,
             CreatedAt = now,
@@ -37,14 +38,14 @@ public sealed class ObligationService(ObligationStore store, IPackServices packs
         store.ListAsync(status is null ? null : ObligationRules.Status(status), ObligationRules.BucketId(bucketId), ct);
 
     public async Task<Obligation> GetAsync(string id, CancellationToken ct) =>
-        await store.FindAsync(id, ct) ?? throw ApiProblem.NotFound("obligation", id);
+        await store.FindAsync(id, ct) ?? throw PackProblemException.NotFound("obligation", id);
 
     public async Task<Obligation> UpdateAsync(string id, JsonObject body, CancellationToken ct)
     {
         var patch = ObligationPatch.Parse(body);
         await CheckBucketAsync(patch.NewBucketId, ct);
         return await store.UpdateAsync(id, o => patch.ApplyTo(o, Timestamps.Now(time)), (before, after) => Describe(before, after, patch), ct)
-            ?? throw ApiProblem.NotFound("obligation", id);
+            ?? throw PackProblemException.NotFound("obligation", id);
     }
 
     private MoneyEvent Describe(Obligation before, Obligation after, ObligationPatch patch) =>
@@ -60,10 +61,10 @@ public sealed class ObligationService(ObligationStore store, IPackServices packs
             return;
         }
 
-        var bucket = await buckets.FindAsync(bucketId, ct) ?? throw ApiProblem.BadField("bucket_id", $"no bucket has id '{bucketId}'.");
+        var bucket = await buckets.FindAsync(bucketId, ct) ?? throw PackProblemException.BadField("bucket_id", $"no bucket has id '{bucketId}'.");
         if (!bucket.IsActive)
         {
-            throw ApiProblem.BadField("bucket_id", $"bucket '{bucket.Name}' is archived; choose an active bucket.");
+            throw PackProblemException.BadField("bucket_id", $"bucket '{bucket.Name}' is archived; choose an active bucket.");
         }
     }
 }

@@ -9,9 +9,9 @@ namespace Valhalla.Packs.Obligations;
 public sealed class ObligationStore(IPackDatabase database)
 {
     private const string Columns = """
-        id AS Id, name AS Name, amount_min AS AmountMin, amount_max AS AmountMax, bucket_id AS BucketId, frequency AS Frequency,
-        interval AS Interval, weekday AS Weekday, day AS Day, month_of_year AS MonthOfYear, start_date AS StartDate, end_date AS EndDate,
-        grace_days AS GraceDays, priority AS Priority, notes AS Notes, status AS Status, created_at AS CreatedAt, updated_at AS UpdatedAt
+        id, name, amount_min, amount_max, bucket_id, frequency,
+        interval, weekday, day, month_of_year, start_date, end_date,
+        grace_days, priority, notes, status, created_at, updated_at
         """;
 
     public Task<Obligation?> FindAsync(string id, CancellationToken ct) =>

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Valhalla.Packs.Kit;
 
 namespace Valhalla.Packs.Obligations;
 
@@ -13,7 +12,7 @@ public static class ObligationsApi
 {
     public static IEndpointRouteBuilder MapObligationsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("").AddEndpointFilter<ApiProblemFilter>().ProducesProblem(StatusCodes.Status400BadRequest);
+        var api = routes.MapGroup("").ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapPost("", CreateObligation).WithName("CreateObligation").WithSummary("Creates an obligation (rent, a bill, a loan payment).");
         api.MapGet("", ListObligations).WithName("ListObligations").WithSummary("Lists obligations by priority then name; ?status= and ?bucket_id= filter.");

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using Valhalla.Contracts;
 using Valhalla.Contracts.Access;
 using Valhalla.Contracts.Catalog;
-using Valhalla.Packs.Kit;
 
 namespace Valhalla.Packs.Registry;
 
@@ -14,7 +13,7 @@ public static class PacksApi
 {
     public static IEndpointRouteBuilder MapPacksApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("").AddEndpointFilter<ApiProblemFilter>().ProducesProblem(StatusCodes.Status400BadRequest);
+        var api = routes.MapGroup("").ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("", ListPacks)
             .WithName("ListPacks").WithSummary("Every known pack with its status; ?tag= filters; paging with limit and offset.");
@@ -43,7 +42,7 @@ public static class PacksApi
     }
 
     private static async Task<Ok<PackEntry>> GetPack(RegistryService registry, string code, CancellationToken ct) =>
-        TypedResults.Ok(await registry.FindAsync(code, ct) ?? throw ApiProblem.NotFound("pack", code));
+        TypedResults.Ok(await registry.FindAsync(code, ct) ?? throw PackProblemException.NotFound("pack", code));
 
     private static async Task<Results<Created<PackEntry>, Ok<PackEntry>, ValidationProblem>> RegisterPack(
         RegistryService registry, IPackCatalog catalog, PackManifest manifest, CancellationToken ct)
@@ -62,7 +61,7 @@ public static class PacksApi
         {
             RegistrationOutcome.Created => TypedResults.Created($"/core/packs/{manifest.Code}", registration.Entry!),
             RegistrationOutcome.Unchanged => TypedResults.Ok(registration.Entry!),
-            _ => throw ApiProblem.Conflict("A different manifest is registered under this code.",
+            _ => throw PackProblemException.Conflict("A different manifest is registered under this code.",
                 $"{manifest.Code} is already registered with other values for: {string.Join(", ", registration.ConflictingFields)}. Use a new code or version."),
         };
     }

@@ -72,16 +72,16 @@ public sealed class RegistryService(RegistryStore store, IPackCatalog catalog, T
     {
         // Not cancelled with the request: a reload half done would only be redone by the next one.
         var report = await catalog.ReloadAsync(code, CancellationToken.None)
-            ?? throw new ApiProblem(StatusCodes.Status404NotFound, "Unknown pack.", $"No folder in the drop folder holds a pack with code '{code}'.");
+            ?? throw new PackProblemException(StatusCodes.Status404NotFound, "Unknown pack.", $"No folder in the drop folder holds a pack with code '{code}'.");
         if (report.Status != PackStatus.Loaded || report.Errors.Any() || report.Warnings.Any(w => w.Code == PreviousCopyServing))
         {
             // Files still being copied leave only a warning: say that rather than nothing.
             var why = report.Errors.Any() ? report.Errors : report.Warnings;
             var serving = report.Status == PackStatus.Loaded ? $" {code} {report.Manifest?.Version} keeps serving." : "";
-            throw ApiProblem.Conflict("The pack could not be reloaded.", string.Join(" ", why.Select(f => $"{f.Code}: {f.Detail}")) + serving);
+            throw PackProblemException.Conflict("The pack could not be reloaded.", string.Join(" ", why.Select(f => $"{f.Code}: {f.Detail}")) + serving);
         }
 
-        return await FindAsync(code, ct) ?? throw ApiProblem.NotFound("pack", code);
+        return await FindAsync(code, ct) ?? throw PackProblemException.NotFound("pack", code);
     }
 
     public async Task<ValidationSummary> ValidateAsync(CancellationToken ct)

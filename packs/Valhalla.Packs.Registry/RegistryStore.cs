@@ -6,7 +6,7 @@ namespace Valhalla.Packs.Registry;
 /// <summary>The registry's table of packs: Dapper and SQL, no rules.</summary>
 public sealed class RegistryStore(IPackDatabase database)
 {
-    private const string Columns = "id AS Id, code AS Code, manifest AS Manifest, source AS Source, registered_at AS RegisteredAt, updated_at AS UpdatedAt";
+    private const string Columns = "id, code, manifest, source, registered_at, updated_at";
 
     public Task<IReadOnlyList<RegisteredPack>> ListAsync(CancellationToken ct) =>
         database.ReadAsync<IReadOnlyList<RegisteredPack>>(async (connection, token) =>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Valhalla.Contracts.Values;
 
 namespace Valhalla.Packs.Transactions;
@@ -49,6 +50,29 @@ public sealed record VoidTransaction(string? Reason = null);
 public sealed record TransactionPage(IReadOnlyList<Transaction> Items, int Total, int Limit, int Offset);
 
 /// <summary>The filters of <c>GET /core/transactions</c>, already checked.</summary>
+/// <summary>The query string of <c>GET /core/transactions</c> as sent, bound with <c>[AsParameters]</c>; the Api parses it into a <see cref="TransactionFilter"/>.</summary>
+public sealed record TransactionQuery
+{
+    [FromQuery(Name = "tx_type")]
+    public string? TxType { get; init; }
+
+    [FromQuery(Name = "status")]
+    public string? Status { get; init; }
+
+    [FromQuery(Name = "bucket_id")]
+    public string? BucketId { get; init; }
+
+    [FromQuery(Name = "month")]
+    public string? Month { get; init; }
+
+    [FromQuery(Name = "limit")]
+    public int? Limit { get; init; }
+
+    [FromQuery(Name = "offset")]
+    public int? Offset { get; init; }
+}
+
+/// <summary>A parsed <see cref="TransactionQuery"/>: what the service and store filter by.</summary>
 public sealed record TransactionFilter(string? TxType, string? Status, string? BucketId, Month? Month, int Limit, int Offset);
 
 /// <summary>A posted transaction, and whether it is a replay of an earlier request with the same Idempotency-Key.</summary>
@@ -64,5 +88,4 @@ public static class TxValues
 
     public static readonly IReadOnlyList<string> Types = [Income, Expense];
     public static readonly IReadOnlyList<string> Statuses = [PostedStatus, VoidStatus];
-    public static readonly IReadOnlyList<string> Priorities = ["A", "B", "C", "D"];
 }

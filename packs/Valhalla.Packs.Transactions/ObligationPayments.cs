@@ -10,7 +10,7 @@ public sealed class ObligationPayments(IPackDatabase database) : IObligationPaym
 {
     /// <summary>One search of ix_transactions_obligation per obligation id; the terms repeat the index's own condition so SQLite uses it.</summary>
     public const string Sql = """
-        SELECT json_extract(links, '$.obligation_id') AS ObligationId, id AS TransactionId, date AS Date, amount AS Amount
+        SELECT json_extract(links, '$.obligation_id') AS obligation_id, id AS transaction_id, date, amount
         FROM transactions
         WHERE json_extract(links, '$.obligation_id') IN @Ids AND date BETWEEN @From AND @To
             AND status = 'posted' AND tx_type = 'expense' AND json_extract(links, '$.obligation_id') IS NOT NULL

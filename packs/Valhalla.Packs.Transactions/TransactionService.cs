@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Valhalla.Contracts;
 using Valhalla.Contracts.Budget;
 using Valhalla.Contracts.Services;
 using Valhalla.Contracts.Values;
@@ -33,7 +34,7 @@ public sealed class TransactionService(TransactionStore store, IPackServices pac
             Date = TransactionRules.Date(input.Date),
             Description = TransactionRules.Description(input.Description),
             BucketId = TransactionRules.BucketId(input.BucketId),
-            Priority = TransactionRules.Priority(input.Priority ?? "B"),
+            Priority = Priority.Parse(input.Priority ?? "B").Code,
             Links = input.Links,
             Status = TxValues.PostedStatus,
             CreatedAt = now,
@@ -51,7 +52,7 @@ public sealed class TransactionService(TransactionStore store, IPackServices pac
         await CheckObligationsAsync(transaction, bucketType, ct);
 
         var posted = events.Create("transaction.posted", transaction.Id, transaction.Amount, $"{transaction.TxType} {transaction.Date:yyyy-MM-dd}");
-        var (inserted, storedHash, stored) = await InsertStoredAsync(transaction, idempotencyKey, requestHash, keysNotBefore, posted, ct);
+        var (inserted, storedHash, stored) = await store.InsertAsync(transaction, idempotencyKey, requestHash, keysNotBefore, posted, ct);
         if (!inserted)
         {
             return Replay(storedHash, requestHash, stored);
@@ -62,32 +63,24 @@ public sealed class TransactionService(TransactionStore store, IPackServices pac
     }
 
     public async Task<Transaction> GetAsync(string id, CancellationToken ct) =>
-        await store.FindAsync(id, ct) ?? throw ApiProblem.NotFound("transaction", id);
+        await store.FindAsync(id, ct) ?? throw PackProblemException.NotFound("transaction", id);
 
     public async Task<Transaction> VoidAsync(string id, VoidTransaction? input, CancellationToken ct)
     {
         var reason = TransactionRules.Reason(input?.Reason);
         var now = Timestamps.Now(time);
         var before = await store.VoidAsync(id, reason, now, t => events.Create("transaction.voided", id, t.Amount, reason), ct)
-            ?? throw ApiProblem.NotFound("transaction", id);
+            ?? throw PackProblemException.NotFound("transaction", id);
         if (before.Status != TxValues.PostedStatus)
         {
-            throw ApiProblem.Conflict("The transaction is already void.", $"Transaction '{id}' was voided at {Timestamps.Format(before.VoidedAt!.Value)}.");
+            throw PackProblemException.Conflict("The transaction is already void.", $"Transaction '{id}' was voided at {Timestamps.Format(before.VoidedAt!.Value)}.");
         }
 
         return before with { Status = TxValues.VoidStatus, VoidReason = reason, VoidedAt = now, UpdatedAt = now };
     }
 
-    public async Task<TransactionPage> ListAsync(
-        string? txType, string? status, string? bucketId, string? month, int? limit, int? offset, CancellationToken ct)
+    public async Task<TransactionPage> ListAsync(TransactionFilter filter, CancellationToken ct)
     {
-        var filter = new TransactionFilter(
-            txType is null ? null : TransactionRules.TxType(txType),
-            status is null ? null : TransactionRules.Status(status),
-            TransactionRules.BucketId(bucketId),
-            month is null ? null : TransactionRules.Month(month),
-            TransactionRules.Limit(limit),
-            TransactionRules.Offset(offset));
         var (items, total) = await store.ListAsync(filter, ct);
         return new TransactionPage(items, total, filter.Limit, filter.Offset);
     }
@@ -100,8 +93,8 @@ public sealed class TransactionService(TransactionStore store, IPackServices pac
             return null;
         }
 
-        var bucket = await buckets.FindAsync(bucketId, ct) ?? throw ApiProblem.BadField("bucket_id", $"no bucket has id '{bucketId}'.");
-        return bucket.IsActive ? bucket.BucketType : throw ApiProblem.BadField("bucket_id", $"bucket '{bucket.Name}' is archived; post to an active bucket.");
+        var bucket = await buckets.FindAsync(bucketId, ct) ?? throw PackProblemException.BadField("bucket_id", $"no bucket has id '{bucketId}'.");
+        return bucket.IsActive ? bucket.BucketType : throw PackProblemException.BadField("bucket_id", $"bucket '{bucket.Name}' is archived; post to an active bucket.");
     }
 
     /// <summary>
@@ -111,7 +104,7 @@ public sealed class TransactionService(TransactionStore store, IPackServices pac
     /// </summary>
     private async Task CheckObligationsAsync(Transaction transaction, string? bucketType, CancellationToken ct)
     {
-        if (transaction.TxType != TxValues.Expense || transaction.Priority is not ("C" or "D") || bucketType == BucketTypes.Essentials
+        if (transaction.TxType != TxValues.Expense || !Priority.Parse(transaction.Priority).IsDiscretionary || bucketType == BucketTypes.Essentials
             || transaction.Links?.ObligationId is not null || packs.Find<IObligationsStatus>() is not { } obligations)
         {
             return;
@@ -122,27 +115,12 @@ public sealed class TransactionService(TransactionStore store, IPackServices pac
         if (!coverage.Covered)
         {
             var named = coverage.Uncovered.Select(u => $"{u.Name} (due {u.DueDate:yyyy-MM-dd}, {u.Outstanding} outstanding, {u.Reason})").ToList();
-            throw new ApiProblem(StatusCodes.Status409Conflict, "Obligations come first.",
+            throw new PackProblemException(StatusCodes.Status409Conflict, "Obligations come first.",
                 $"The obligations of {month} are not covered yet{(named.Count == 0 ? "" : ": " + string.Join("; ", named))}, so a priority {transaction.Priority} expense is refused. " +
                 "Cover the obligations first, post it with priority A or B, or post it to an essentials bucket.")
             {
                 Extensions = new Dictionary<string, object?> { ["uncovered"] = coverage.Uncovered },
             };
-        }
-    }
-
-    private async Task<(bool Inserted, string? RequestHash, Transaction Transaction)> InsertStoredAsync(
-        Transaction transaction, string? key, string? requestHash, DateTimeOffset keysNotBefore, MoneyEvent posted, CancellationToken ct)
-    {
-        try
-        {
-            return await store.InsertAsync(transaction, key, requestHash, keysNotBefore, posted, ct);
-        }
-        catch (BucketMonthFullException full)
-        {
-            throw ApiProblem.BadField("amount",
-                $"bucket '{transaction.BucketId}' already holds {full.Spent} of expenses in {Month.Of(transaction.Date)}; " +
-                $"one bucket's month holds at most {Money.MaxAmount}.");
         }
     }
 
@@ -168,7 +146,7 @@ public sealed class TransactionService(TransactionStore store, IPackServices pac
     private static Posted Replay(string? storedHash, string? requestHash, Transaction earlier) =>
         storedHash == requestHash
             ? new Posted(earlier, Replayed: true)
-            : throw new ApiProblem(422, "The Idempotency-Key was used for another request.",
+            : throw new PackProblemException(422, "The Idempotency-Key was used for another request.",
                 $"This key already posted transaction '{earlier.Id}' with a different body. Use a new key for a new transaction.");
 
     // What the client asked for, without the fields the server chose (id, timestamps).

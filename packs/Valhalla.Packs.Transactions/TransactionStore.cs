@@ -11,9 +11,9 @@ namespace Valhalla.Packs.Transactions;
 public sealed class TransactionStore(IPackDatabase database)
 {
     private const string Columns = """
-        id AS Id, tx_type AS TxType, amount AS Amount, date AS Date, description AS Description, bucket_id AS BucketId,
-        priority AS Priority, links AS Links, status AS Status, void_reason AS VoidReason, voided_at AS VoidedAt,
-        created_at AS CreatedAt, updated_at AS UpdatedAt
+        id, tx_type, amount, date, description, bucket_id,
+        priority, links, status, void_reason, voided_at,
+        created_at, updated_at
         """;
 
     public Task<Transaction?> FindAsync(string id, CancellationToken ct) =>
@@ -31,7 +31,7 @@ public sealed class TransactionStore(IPackDatabase database)
     /// Inserts the transaction, and its idempotency key when given, in one write. When the key is
     /// already taken since <paramref name="keysNotBefore"/> (a concurrent retry), nothing is inserted
     /// and the earlier transaction is returned; an expired key is taken over. Throws
-    /// <see cref="BucketMonthFullException"/> when an expense would take its bucket's month past the ceiling.
+    /// <see cref="TransactionRules.BucketMonthFull"/> (a 400 on amount) when an expense would take its bucket's month past the ceiling.
     /// </summary>
     public Task<(bool Inserted, string? RequestHash, Transaction Transaction)> InsertAsync(
         Transaction transaction, string? key, string? requestHash, DateTimeOffset keysNotBefore, MoneyEvent posted, CancellationToken ct) =>
@@ -48,7 +48,7 @@ public sealed class TransactionStore(IPackDatabase database)
                     BucketMonthSpentSql, new { transaction.BucketId, Month = Month.Of(transaction.Date) }, tx, cancellationToken: token)));
                 if (spent + transaction.Amount > Money.MaxAmount)
                 {
-                    throw new BucketMonthFullException(spent);
+                    throw TransactionRules.BucketMonthFull(transaction.BucketId, Month.Of(transaction.Date), spent);
                 }
             }
 

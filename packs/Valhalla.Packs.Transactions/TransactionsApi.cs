@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Valhalla.Packs.Kit;
+using Valhalla.Contracts;
 
 namespace Valhalla.Packs.Transactions;
 
@@ -15,7 +15,7 @@ public static class TransactionsApi
 
     public static IEndpointRouteBuilder MapTransactionsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("").AddEndpointFilter<ApiProblemFilter>().ProducesProblem(StatusCodes.Status400BadRequest);
+        var api = routes.MapGroup("").ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapPost("", PostTransaction).WithName("PostTransaction")
             .WithSummary("Posts income or an expense; an Idempotency-Key header makes retries safe.")
@@ -36,7 +36,7 @@ public static class TransactionsApi
     {
         if (idempotencyKey is { Length: 0 or > 200 })
         {
-            throw ApiProblem.BadField(IdempotencyKeyHeader, "must be 1 to 200 characters.");
+            throw PackProblemException.BadField(IdempotencyKeyHeader, "must be 1 to 200 characters.");
         }
 
         var posted = await ledger.PostAsync(input, idempotencyKey, ct);
@@ -49,16 +49,17 @@ public static class TransactionsApi
         return TypedResults.Created($"/core/transactions/{posted.Transaction.Id}", posted.Transaction);
     }
 
-    private static async Task<Ok<TransactionPage>> ListTransactions(
-        TransactionService ledger,
-        [FromQuery(Name = "tx_type")] string? txType,
-        string? status,
-        [FromQuery(Name = "bucket_id")] string? bucketId,
-        string? month,
-        int? limit,
-        int? offset,
-        CancellationToken ct) =>
-        TypedResults.Ok(await ledger.ListAsync(txType, status, bucketId, month, limit, offset, ct));
+    /// <summary>The wire query parsed into what the ledger filters by; each bad value is a 400 naming its field.</summary>
+    public static TransactionFilter Filter(TransactionQuery query) => new(
+        query.TxType is null ? null : TransactionRules.TxType(query.TxType),
+        query.Status is null ? null : TransactionRules.Status(query.Status),
+        TransactionRules.BucketId(query.BucketId),
+        query.Month is null ? null : TransactionRules.Month(query.Month),
+        TransactionRules.Limit(query.Limit),
+        TransactionRules.Offset(query.Offset));
+
+    private static async Task<Ok<TransactionPage>> ListTransactions(TransactionService ledger, [AsParameters] TransactionQuery query, CancellationToken ct) =>
+        TypedResults.Ok(await ledger.ListAsync(Filter(query), ct));
 
     private static async Task<Ok<Transaction>> GetTransaction(TransactionService ledger, [FromRoute(Name = "tx_id")] string txId, CancellationToken ct) =>
         TypedResults.Ok(await ledger.GetAsync(txId, ct));

@@ -10,7 +10,7 @@ namespace Valhalla.Samples.Reminders;
 /// </summary>
 public sealed class ReminderStore(IPackDatabase database)
 {
-    private const string Columns = "id AS Id, title AS Title, due AS Due, created_at AS CreatedAt";
+    private const string Columns = "id, title, due, created_at";
     private const string DateFormat = "yyyy-MM-dd";
     private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Valhalla.Contracts;
 
 namespace Valhalla.Samples.Reminders;
 
@@ -16,36 +17,38 @@ public static class RemindersApi
     public static IEndpointRouteBuilder MapRemindersApi(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("", CreateReminder)
-            .WithName("CreateReminder").WithSummary("Adds a reminder: a title and the day it is due (YYYY-MM-DD).");
+            .WithName("CreateReminder").WithSummary("Adds a reminder: a title and the day it is due (YYYY-MM-DD).")
+            .ProducesValidationProblem();
         routes.MapGet("", ListReminders)
-            .WithName("ListReminders").WithSummary("Every reminder, soonest first; ?due_before=YYYY-MM-DD keeps those due before that day.");
+            .WithName("ListReminders").WithSummary("Every reminder, soonest first; ?due_before=YYYY-MM-DD keeps those due before that day.")
+            .ProducesValidationProblem();
         return routes;
     }
 
-    private static async Task<Results<Created<Reminder>, ValidationProblem>> CreateReminder(
-        NewReminder input, ReminderStore store, TimeProvider time, CancellationToken ct)
+    // A rule broken is a PackProblemException: the host answers it with a problem naming the fields.
+    private static async Task<Created<Reminder>> CreateReminder(NewReminder input, ReminderStore store, TimeProvider time, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > MaxTitleLength)
         {
-            errors["title"] = [$"must have 1 to {MaxTitleLength} characters and not only spaces; it has {input.Title.Length}."];
+            errors["title"] = $"must have 1 to {MaxTitleLength} characters and not only spaces; it has {input.Title.Length}.";
         }
 
         if (!TryParseDate(input.Due, out var due))
         {
-            errors["due"] = [$"'{input.Due}' is not a date; use YYYY-MM-DD, e.g. 2026-12-24."];
+            errors["due"] = $"'{input.Due}' is not a date; use YYYY-MM-DD, e.g. 2026-12-24.";
         }
 
         if (errors.Count > 0)
         {
-            return Invalid(errors);
+            throw PackProblemException.BadFields(errors);
         }
 
         var reminder = await store.AddAsync(input.Title, due, Now(time), ct);
         return TypedResults.Created((string?)null, reminder);
     }
 
-    private static async Task<Results<Ok<ReminderList>, ValidationProblem>> ListReminders(
+    private static async Task<Ok<ReminderList>> ListReminders(
         ReminderStore store, [FromQuery(Name = "due_before")] string? dueBefore, CancellationToken ct)
     {
         DateOnly? before = null;
@@ -53,7 +56,7 @@ public static class RemindersApi
         {
             if (!TryParseDate(dueBefore, out var parsed))
             {
-                return Invalid(new() { ["due_before"] = [$"'{dueBefore}' is not a date; use YYYY-MM-DD, e.g. 2026-12-24."] });
+                throw PackProblemException.BadField("due_before", $"'{dueBefore}' is not a date; use YYYY-MM-DD, e.g. 2026-12-24.");
             }
 
             before = parsed;
@@ -71,10 +74,4 @@ public static class RemindersApi
         var now = time.GetUtcNow();
         return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
     }
-
-    private static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(
-            errors,
-            detail: string.Join(" ", errors.Select(error => $"{error.Key}: {error.Value[0]}")),
-            title: "The request has an invalid field.");
 }

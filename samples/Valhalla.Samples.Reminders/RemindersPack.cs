@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Valhalla.Contracts;
@@ -11,8 +12,13 @@ namespace Valhalla.Samples.Reminders;
 /// </summary>
 public sealed class RemindersPack : IPack
 {
-    public void ConfigureServices(IServiceCollection services, IPackContext context) =>
+    public void ConfigureServices(IServiceCollection services, IPackContext context)
+    {
+        // Columns are snake_case, properties PascalCase: Dapper matches them without AS aliases. This is
+        // static state of the pack's own Dapper copy (its load context), so setting it here affects no other pack.
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
         services.AddSingleton<ReminderStore>(); // its IPackDatabase is already registered: one data path
+    }
 
     public void MapRoutes(IEndpointRouteBuilder routes) => routes.MapRemindersApi();
 }

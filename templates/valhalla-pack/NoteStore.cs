@@ -21,5 +21,5 @@ public sealed class NoteStore(IPackDatabase database)
     /// <summary>Reads run concurrently on read-only connections.</summary>
     public Task<IReadOnlyList<Note>> ListAsync(CancellationToken ct) =>
         database.ReadAsync<IReadOnlyList<Note>>(async (connection, token) =>
-            [.. await connection.QueryAsync<Note>(new CommandDefinition("SELECT id AS Id, text AS Text FROM notes ORDER BY id", cancellationToken: token))], ct);
+            [.. await connection.QueryAsync<Note>(new CommandDefinition("SELECT id, text FROM notes ORDER BY id", cancellationToken: token))], ct);
 }

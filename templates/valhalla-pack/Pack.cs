@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Valhalla.Contracts;
@@ -11,8 +12,13 @@ namespace ValhallaPack._1;
 /// </summary>
 public sealed class Pack : IPack
 {
-    public void ConfigureServices(IServiceCollection services, IPackContext context) =>
+    public void ConfigureServices(IServiceCollection services, IPackContext context)
+    {
+        // snake_case columns map onto PascalCase properties without AS aliases; this is static state of
+        // the pack's own Dapper copy (its load context), so it affects no other pack.
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
         services.AddSingleton<NoteStore>(); // the pack's IPackDatabase is registered already: it has one data path
+    }
 
     public void MapRoutes(IEndpointRouteBuilder routes) => routes.MapPackApi();
 }

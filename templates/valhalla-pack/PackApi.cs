@@ -14,7 +14,7 @@ public static class PackApi
         routes.MapGet("/hello", Hello)
             .WithName("ValhallaPack.1.Hello").WithSummary("Says hello, with the pack's name.");
         routes.MapPost("/notes", AddNote)
-            .WithName("ValhallaPack.1.AddNote").WithSummary("Stores a note.");
+            .WithName("ValhallaPack.1.AddNote").WithSummary("Stores a note.").ProducesValidationProblem();
         routes.MapGet("/notes", ListNotes)
             .WithName("ValhallaPack.1.ListNotes").WithSummary("Every note, oldest first.");
         return routes;
@@ -22,12 +22,12 @@ public static class PackApi
 
     private static Ok<Greeting> Hello(IPackContext pack) => TypedResults.Ok(new Greeting($"Hello from {pack.Manifest.Name}"));
 
-    private static async Task<Results<Created<Note>, ValidationProblem>> AddNote(NewNote input, NoteStore store, CancellationToken ct)
+    // A broken rule is thrown as a PackProblemException; the host answers a problem naming the field.
+    private static async Task<Created<Note>> AddNote(NewNote input, NoteStore store, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(input.Text))
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["text"] = ["must not be empty."] }, detail: "text: must not be empty.");
+            throw PackProblemException.BadField("text", "must not be empty.");
         }
 
         return TypedResults.Created((string?)null, await store.AddAsync(input.Text, ct));

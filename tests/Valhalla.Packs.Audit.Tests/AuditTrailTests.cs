@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Valhalla.Contracts;
 using Valhalla.Contracts.Services;
 using Valhalla.Contracts.Stores;
 using Valhalla.Contracts.Values;
@@ -88,7 +89,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
     [InlineData("from", 10, 0, "2026-02-30")]
     public void Bad_query_values_are_400s_naming_them(string field, int limit, int offset, string? from)
     {
-        var problem = Assert.Throws<ApiProblem>(() => AuditRules.Filter(null, null, null, from, null, limit, offset));
+        var problem = Assert.Throws<PackProblemException>(() => AuditRules.Filter(new AuditQuery { From = from, Limit = limit, Offset = offset }));
 
         Assert.Equal(field, problem.Field);
     }
@@ -96,7 +97,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
     private async Task<AuditPage> ListAsync(
         string? subjectId = null, string? pack = null, string? kind = null, string? from = null, string? to = null, int? limit = null, int? offset = null)
     {
-        var filter = AuditRules.Filter(subjectId, pack, kind, from, to, limit, offset);
+        var filter = AuditRules.Filter(new AuditQuery { SubjectId = subjectId, Pack = pack, Kind = kind, From = from, To = to, Limit = limit, Offset = offset });
         var (items, total) = await _store.ListAsync(filter, default);
         return new AuditPage(items, total, filter.Limit, filter.Offset);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Valhalla.Contracts;
 using Valhalla.Contracts.Values;
 using Valhalla.Packs.Kit;
 
@@ -85,7 +86,7 @@ public sealed class BucketPatchTests
     [MemberData(nameof(WrongTypes))]
     public void A_value_of_the_wrong_kind_is_refused_naming_its_field(string field, JsonNode? value)
     {
-        var problem = Assert.Throws<ApiProblem>(() => BucketPatch.Parse(new JsonObject { [field] = value }));
+        var problem = Assert.Throws<PackProblemException>(() => BucketPatch.Parse(new JsonObject { [field] = value }));
 
         Assert.Equal((400, field), (problem.Status, problem.Field));
         Assert.True(problem.Message.Length > field.Length + 4, problem.Message);
@@ -96,7 +97,7 @@ public sealed class BucketPatchTests
     {
         foreach (JsonNode? value in new JsonNode?[] { new JsonObject(), null })
         {
-            var problem = Assert.Throws<ApiProblem>(() => BucketPatch.Parse(new JsonObject { ["monthly_limit"] = value }));
+            var problem = Assert.Throws<PackProblemException>(() => BucketPatch.Parse(new JsonObject { ["monthly_limit"] = value }));
             Assert.Equal("monthly_limit: must be a number, e.g. 120.50.", problem.Message);
         }
     }
@@ -108,7 +109,7 @@ public sealed class BucketPatchTests
     [InlineData("colour", "is not a field of a bucket")]
     public void Read_only_and_unknown_fields_are_refused_saying_which(string field, string why)
     {
-        var problem = Assert.Throws<ApiProblem>(() => BucketPatch.Parse(new JsonObject { [field] = "x" }));
+        var problem = Assert.Throws<PackProblemException>(() => BucketPatch.Parse(new JsonObject { [field] = "x" }));
 
         Assert.Equal(field, problem.Field);
         Assert.Contains(why, problem.Message);

@@ -1,3 +1,4 @@
+using Valhalla.Contracts;
 using Valhalla.Contracts.Values;
 using Valhalla.Packs.Kit;
 
@@ -114,11 +115,11 @@ public sealed class BucketRulesTests
     {
         if (allowed)
         {
-            Assert.Equal(priority, BucketRules.Priority(priority));
+            Assert.Equal(priority, Priority.Parse(priority).Code);
         }
         else
         {
-            AssertBadField("priority", () => BucketRules.Priority(priority));
+            AssertBadField("priority", () => Priority.Parse(priority).Code);
         }
     }
 
@@ -159,9 +160,9 @@ public sealed class BucketRulesTests
         }
     }
 
-    private static ApiProblem AssertBadField(string field, Func<object?> rule)
+    private static PackProblemException AssertBadField(string field, Func<object?> rule)
     {
-        var problem = Assert.Throws<ApiProblem>(rule);
+        var problem = Assert.Throws<PackProblemException>(rule);
         Assert.Equal((400, field), (problem.Status, problem.Field));
         Assert.StartsWith($"{field}: ", problem.Message);
         Assert.True(problem.Message.Length > field.Length + 4, problem.Message);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Valhalla.Contracts;
 using Valhalla.Packs.Kit;
 
 namespace Valhalla.Packs.Budget.Tests;
@@ -35,7 +36,7 @@ public sealed class BucketServiceTests : IAsyncLifetime
     [InlineData("Rent", "essentials", 10, "E", "priority")]
     public async Task Invalid_fields_are_refused_naming_the_field(string name, string type, decimal limit, string priority, string field)
     {
-        var problem = await Assert.ThrowsAsync<ApiProblem>(() => _f.CreateAsync(name, type, limit, priority));
+        var problem = await Assert.ThrowsAsync<PackProblemException>(() => _f.CreateAsync(name, type, limit, priority));
 
         Assert.Equal(400, problem.Status);
         Assert.Equal(field, problem.Field);
@@ -47,13 +48,13 @@ public sealed class BucketServiceTests : IAsyncLifetime
     {
         var first = await _f.CreateAsync("Groceries");
 
-        var duplicate = await Assert.ThrowsAsync<ApiProblem>(() => _f.CreateAsync("GROCERIES"));
+        var duplicate = await Assert.ThrowsAsync<PackProblemException>(() => _f.CreateAsync("GROCERIES"));
         await _f.Budget.UpdateAsync(first.Id, new JsonObject { ["status"] = "archived" }, default);
         var second = await _f.CreateAsync("Groceries");
 
         Assert.Equal(409, duplicate.Status);
         Assert.Equal("active", second.Status);
-        var reactivate = await Assert.ThrowsAsync<ApiProblem>(() => _f.Budget.UpdateAsync(first.Id, new JsonObject { ["status"] = "active" }, default));
+        var reactivate = await Assert.ThrowsAsync<PackProblemException>(() => _f.Budget.UpdateAsync(first.Id, new JsonObject { ["status"] = "active" }, default));
         Assert.Equal(409, reactivate.Status);
     }
 
@@ -73,13 +74,13 @@ public sealed class BucketServiceTests : IAsyncLifetime
         Assert.Equal(["Old", "Zoo", "apples", "Bread"], all.Select(b => b.Name));
         Assert.Equal(["Zoo", "apples", "Bread"], active.Select(b => b.Name));
         Assert.Equal(["apples", "Bread"], essentials.Select(b => b.Name));
-        Assert.Equal("status", (await Assert.ThrowsAsync<ApiProblem>(() => _f.Budget.ListAsync("gone", null, default))).Field);
+        Assert.Equal("status", (await Assert.ThrowsAsync<PackProblemException>(() => _f.Budget.ListAsync("gone", null, default))).Field);
     }
 
     [Fact]
     public async Task An_unknown_bucket_is_404()
     {
-        var problem = await Assert.ThrowsAsync<ApiProblem>(() => _f.Budget.GetAsync("bk_000000000000", default));
+        var problem = await Assert.ThrowsAsync<PackProblemException>(() => _f.Budget.GetAsync("bk_000000000000", default));
 
         Assert.Equal((404, "Unknown bucket."), (problem.Status, problem.Title));
     }
@@ -108,7 +109,7 @@ public sealed class BucketServiceTests : IAsyncLifetime
     {
         var bucket = await _f.CreateAsync("Groceries");
 
-        var problem = await Assert.ThrowsAsync<ApiProblem>(() =>
+        var problem = await Assert.ThrowsAsync<PackProblemException>(() =>
             _f.Budget.UpdateAsync(bucket.Id, new JsonObject { ["notes"] = "changed", [field] = value }, default));
 
         Assert.Equal(field, problem.Field);
@@ -119,10 +120,10 @@ public sealed class BucketServiceTests : IAsyncLifetime
     public async Task Bucket_changes_and_allocations_write_their_events_to_the_outbox_with_the_change()
     {
         var bucket = await _f.CreateAsync("Groceries");
-        await _f.Budget.AllocateAsync("2026-01", bucket.Id, new AllocationInput(Contracts.Values.Money.FromDecimal(150)), default);
+        await _f.Budget.AllocateAsync(BucketRules.Month("2026-01", "month"), bucket.Id, new AllocationInput(Contracts.Values.Money.FromDecimal(150)), default);
         await _f.Budget.UpdateAsync(bucket.Id, new JsonObject { ["notes"] = "still saved" }, default);
         await _f.Budget.UpdateAsync(bucket.Id, new JsonObject { ["status"] = "archived" }, default);
-        await Assert.ThrowsAsync<ApiProblem>(() => _f.Budget.UpdateAsync(bucket.Id, new JsonObject { ["priority"] = "E" }, default));
+        await Assert.ThrowsAsync<PackProblemException>(() => _f.Budget.UpdateAsync(bucket.Id, new JsonObject { ["priority"] = "E" }, default));
 
         var events = await _f.Outbox.PeekAsync(10);
 

@@ -48,7 +48,7 @@ public sealed class BudgetFixture : IAsyncLifetime
     public Task<Bucket> CreateAsync(string name, string type = "variable", decimal limit = 100, string priority = "B", bool rollover = false) =>
         Budget.CreateAsync(new CreateBucket(name, type, Money.FromDecimal(limit), priority, rollover), default);
 
-    public Task<MonthSnapshot> SnapshotAsync(string month) => Budget.SnapshotAsync(month, default);
+    public Task<MonthSnapshot> SnapshotAsync(string month) => Budget.SnapshotAsync(BucketRules.Month(month, "month"), default);
 
     public async Task<BucketMonth> LineAsync(string month, Bucket bucket) =>
         (await SnapshotAsync(month)).Buckets.Single(b => b.BucketId == bucket.Id);

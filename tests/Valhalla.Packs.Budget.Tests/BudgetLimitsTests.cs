@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Dapper;
+using Valhalla.Contracts;
 using Valhalla.Contracts.Budget;
 using Valhalla.Contracts.Values;
 using Valhalla.Packs.Kit;
@@ -20,7 +21,7 @@ public sealed class BudgetLimitsTests : IAsyncLifetime
     {
         var composed = await _f.CreateAsync("Caf\u00e9");
 
-        var decomposed = await Assert.ThrowsAsync<ApiProblem>(() => _f.CreateAsync("Cafe\u0301"));
+        var decomposed = await Assert.ThrowsAsync<PackProblemException>(() => _f.CreateAsync("Cafe\u0301"));
 
         Assert.Equal("Caf\u00e9", composed.Name);
         AssertConflict(decomposed);
@@ -33,8 +34,8 @@ public sealed class BudgetLimitsTests : IAsyncLifetime
         await _f.CreateAsync("Caf\u00e9");
         var other = await _f.CreateAsync("Tea");
 
-        var clash = await Assert.ThrowsAsync<ApiProblem>(() => _f.Budget.UpdateAsync(other.Id, new JsonObject { ["name"] = "cafe\u0301" }, default));
-        var control = await Assert.ThrowsAsync<ApiProblem>(() => _f.Budget.UpdateAsync(other.Id, new JsonObject { ["name"] = "T\u0000ea" }, default));
+        var clash = await Assert.ThrowsAsync<PackProblemException>(() => _f.Budget.UpdateAsync(other.Id, new JsonObject { ["name"] = "cafe\u0301" }, default));
+        var control = await Assert.ThrowsAsync<PackProblemException>(() => _f.Budget.UpdateAsync(other.Id, new JsonObject { ["name"] = "T\u0000ea" }, default));
 
         AssertConflict(clash);
         Assert.Equal("name", control.Field);
@@ -49,8 +50,8 @@ public sealed class BudgetLimitsTests : IAsyncLifetime
         await SeedActiveAsync(BucketRules.MaxActiveBuckets - 1);
 
         var last = await _f.CreateAsync("Last");
-        var over = await Assert.ThrowsAsync<ApiProblem>(() => _f.CreateAsync("One too many"));
-        var reactivated = await Assert.ThrowsAsync<ApiProblem>(() => _f.Budget.UpdateAsync(archived.Id, new JsonObject { ["status"] = "active" }, default));
+        var over = await Assert.ThrowsAsync<PackProblemException>(() => _f.CreateAsync("One too many"));
+        var reactivated = await Assert.ThrowsAsync<PackProblemException>(() => _f.Budget.UpdateAsync(archived.Id, new JsonObject { ["status"] = "active" }, default));
         var renamed = await _f.Budget.UpdateAsync(last.Id, new JsonObject { ["name"] = "Still active", ["status"] = "active" }, default);
 
         AssertConflict(over);
@@ -68,7 +69,7 @@ public sealed class BudgetLimitsTests : IAsyncLifetime
         _f.Ledger.Spend(holiday, "9999-12", 30);
 
         var line = await _f.LineAsync("9999-12", holiday);
-        var range = await _f.Budget.RangeAsync("9999-01", "9999-12", default);
+        var range = await _f.Budget.RangeAsync(BucketRules.Month("9999-01", "from"), BucketRules.Month("9999-12", "to"), default);
 
         var months = Month.Of(9999, 12).MonthsSince(Month.Of(2026, 1));
         Assert.Equal(Money.FromDecimal(100m * months), line.CarriedIn);
@@ -88,13 +89,13 @@ public sealed class BudgetLimitsTests : IAsyncLifetime
     {
         if (refusedField is null)
         {
-            var range = await _f.Budget.RangeAsync(from, to, default);
+            var range = await _f.Budget.RangeAsync(BucketRules.Month(from, "from"), BucketRules.Month(to, "to"), default);
             Assert.Equal(Month.Parse(to!).MonthsSince(Month.Parse(from!)) + 1, range.Months.Count);
             Assert.Equal((Month.Parse(from!), Month.Parse(to!)), (range.From, range.To));
         }
         else
         {
-            var problem = await Assert.ThrowsAsync<ApiProblem>(() => _f.Budget.RangeAsync(from, to, default));
+            var problem = await Assert.ThrowsAsync<PackProblemException>(() => _f.Budget.RangeAsync(BucketRules.Month(from, "from"), BucketRules.Month(to, "to"), default));
             Assert.Equal((400, refusedField), (problem.Status, problem.Field));
             Assert.True(problem.Message.Length > refusedField.Length + 4, problem.Message);
         }
@@ -105,11 +106,11 @@ public sealed class BudgetLimitsTests : IAsyncLifetime
     {
         var bucket = await _f.CreateAsync("Groceries");
 
-        var unknown = await Assert.ThrowsAsync<ApiProblem>(() => _f.Budget.AllocateAsync("2026-01", "bk_000000000000", new AllocationInput(Money.Zero), default));
-        var month = await Assert.ThrowsAsync<ApiProblem>(() => _f.Budget.AllocateAsync("2026-13", bucket.Id, new AllocationInput(Money.Zero), default));
-        var negative = await Assert.ThrowsAsync<ApiProblem>(() => _f.Budget.AllocateAsync("2026-01", bucket.Id, new AllocationInput(new Money(-1)), default));
-        var over = await Assert.ThrowsAsync<ApiProblem>(() =>
-            _f.Budget.AllocateAsync("2026-01", bucket.Id, new AllocationInput(Money.MaxAmount + new Money(1)), default));
+        var unknown = await Assert.ThrowsAsync<PackProblemException>(() => _f.Budget.AllocateAsync(BucketRules.Month("2026-01", "month"), "bk_000000000000", new AllocationInput(Money.Zero), default));
+        var month = await Assert.ThrowsAsync<PackProblemException>(() => _f.Budget.AllocateAsync(BucketRules.Month("2026-13", "month"), bucket.Id, new AllocationInput(Money.Zero), default));
+        var negative = await Assert.ThrowsAsync<PackProblemException>(() => _f.Budget.AllocateAsync(BucketRules.Month("2026-01", "month"), bucket.Id, new AllocationInput(new Money(-1)), default));
+        var over = await Assert.ThrowsAsync<PackProblemException>(() =>
+            _f.Budget.AllocateAsync(BucketRules.Month("2026-01", "month"), bucket.Id, new AllocationInput(Money.MaxAmount + new Money(1)), default));
 
         Assert.Equal((404, "Unknown bucket."), (unknown.Status, unknown.Title));
         Assert.Equal(["month", "amount", "amount"], new[] { month, negative, over }.Select(p => p.Field));
@@ -121,8 +122,8 @@ public sealed class BudgetLimitsTests : IAsyncLifetime
     {
         var bucket = await _f.CreateAsync("Groceries", limit: 80);
 
-        var set = await _f.Budget.AllocateAsync("2026-03", bucket.Id, new AllocationInput(Money.MaxAmount), default);
-        var cleared = await _f.Budget.AllocateAsync("2026-03", bucket.Id, new AllocationInput(null), default);
+        var set = await _f.Budget.AllocateAsync(BucketRules.Month("2026-03", "month"), bucket.Id, new AllocationInput(Money.MaxAmount), default);
+        var cleared = await _f.Budget.AllocateAsync(BucketRules.Month("2026-03", "month"), bucket.Id, new AllocationInput(null), default);
 
         Assert.Equal(new Allocation(bucket.Id, Month.Of(2026, 3), Money.MaxAmount, Money.MaxAmount), set);
         Assert.Equal(new Allocation(bucket.Id, Month.Of(2026, 3), null, Money.FromDecimal(80)), cleared);
@@ -145,7 +146,7 @@ public sealed class BudgetLimitsTests : IAsyncLifetime
     [Fact]
     public async Task Patching_an_unknown_bucket_is_404()
     {
-        var problem = await Assert.ThrowsAsync<ApiProblem>(() => _f.Budget.UpdateAsync("bk_000000000000", new JsonObject { ["notes"] = "x" }, default));
+        var problem = await Assert.ThrowsAsync<PackProblemException>(() => _f.Budget.UpdateAsync("bk_000000000000", new JsonObject { ["notes"] = "x" }, default));
 
         Assert.Equal((404, "Unknown bucket."), (problem.Status, problem.Title));
         Assert.Empty(await _f.Outbox.PeekAsync(100));
@@ -162,7 +163,7 @@ public sealed class BudgetLimitsTests : IAsyncLifetime
         Assert.Null(await directory.FindAsync("bk_000000000000"));
     }
 
-    private static void AssertConflict(ApiProblem problem)
+    private static void AssertConflict(PackProblemException problem)
     {
         Assert.Equal(409, problem.Status);
         Assert.NotEmpty(problem.Title);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Valhalla.Contracts;
 using Valhalla.Contracts.Budget;
 using Valhalla.Contracts.Values;
 using Valhalla.Packs.Kit;
@@ -38,10 +39,10 @@ public sealed class SnapshotServiceTests : IAsyncLifetime
     {
         var fun = await _f.CreateAsync("Entertainment", "fun", 200, "C");
 
-        var allocation = await _f.Budget.AllocateAsync("2026-01", fun.Id, new AllocationInput(Money.FromDecimal(150)), default);
+        var allocation = await _f.Budget.AllocateAsync(BucketRules.Month("2026-01", "month"), fun.Id, new AllocationInput(Money.FromDecimal(150)), default);
         var january = await _f.LineAsync("2026-01", fun);
         var february = await _f.LineAsync("2026-02", fun);
-        await _f.Budget.AllocateAsync("2026-01", fun.Id, new AllocationInput(null), default);
+        await _f.Budget.AllocateAsync(BucketRules.Month("2026-01", "month"), fun.Id, new AllocationInput(null), default);
         var cleared = await _f.LineAsync("2026-01", fun);
 
         Assert.Equal(Money.FromDecimal(150), allocation.Limit);
@@ -61,7 +62,7 @@ public sealed class SnapshotServiceTests : IAsyncLifetime
         _f.Ledger.Spend(savings, "2026-01", 40);   // surplus 60
         _f.Ledger.Spend(savings, "2026-02", 250);  // 100 + 60 - 250 = -90
         _f.Ledger.Spend(savings, "2026-03", 0);    // 100 - 90 = 10
-        await _f.Budget.AllocateAsync("2026-04", savings.Id, new AllocationInput(Money.FromDecimal(50)), default);
+        await _f.Budget.AllocateAsync(BucketRules.Month("2026-04", "month"), savings.Id, new AllocationInput(Money.FromDecimal(50)), default);
         _f.Ledger.Spend(plain, "2026-01", 40);
 
         var lines = new List<BucketMonth>();
@@ -83,7 +84,7 @@ public sealed class SnapshotServiceTests : IAsyncLifetime
         _f.Ledger.Spend(savings, "2026-01", 40);
         _f.Ledger.Spend(savings, "2026-03", 300);
 
-        var range = await _f.Budget.RangeAsync("2026-02", "2026-04", default);
+        var range = await _f.Budget.RangeAsync(BucketRules.Month("2026-02", "from"), BucketRules.Month("2026-04", "to"), default);
 
         Assert.Equal(["2026-02", "2026-03", "2026-04"], range.Months.Select(m => m.Month.ToString()));
         foreach (var snapshot in range.Months)
@@ -100,8 +101,8 @@ public sealed class SnapshotServiceTests : IAsyncLifetime
         await _f.Budget.UpdateAsync(archived.Id, new JsonObject { ["status"] = "archived" }, default);
 
         var snapshot = await _f.SnapshotAsync("2026-01");
-        var problem = await Assert.ThrowsAsync<ApiProblem>(() =>
-            _f.Budget.AllocateAsync("2026-01", archived.Id, new AllocationInput(Money.FromDecimal(5)), default));
+        var problem = await Assert.ThrowsAsync<PackProblemException>(() =>
+            _f.Budget.AllocateAsync(BucketRules.Month("2026-01", "month"), archived.Id, new AllocationInput(Money.FromDecimal(5)), default));
 
         Assert.Equal([kept.Id], snapshot.Buckets.Select(b => b.BucketId));
         Assert.Equal((409, "The bucket is archived."), (problem.Status, problem.Title));
@@ -128,7 +129,7 @@ public sealed class SnapshotServiceTests : IAsyncLifetime
     [InlineData("26-01")]
     public async Task Months_must_be_real(string month)
     {
-        var problem = await Assert.ThrowsAsync<ApiProblem>(() => _f.SnapshotAsync(month));
+        var problem = await Assert.ThrowsAsync<PackProblemException>(() => _f.SnapshotAsync(month));
 
         Assert.Equal("month", problem.Field);
     }

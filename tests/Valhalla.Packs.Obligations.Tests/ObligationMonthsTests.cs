@@ -1,3 +1,4 @@
+using Valhalla.Contracts;
 using Valhalla.Contracts.Budget;
 using Valhalla.Contracts.Obligations;
 using Valhalla.Contracts.Values;
@@ -22,7 +23,7 @@ public sealed class ObligationMonthsTests : IAsyncLifetime
         var water = await _f.MonthlyAsync("Water", 40m, 20, Housing);
         _f.Payments.Pay(rent, "2026-03-01", 950m);
 
-        var march = await _f.Months.MonthAsync("2026-03", default);
+        var march = await _f.Months.MonthAsync(ObligationRules.Month("2026-03", "month"), default);
 
         Assert.Equal([("Rent", "paid", 0L), ("Water", "upcoming", 4000L)], march.Occurrences.Select(o => (o.Name, o.Status, o.Outstanding.MinorUnits)));
         Assert.Equal((99000L, 95000L, 4000L), (march.Totals.ExpectedMin.MinorUnits, march.Totals.Paid.MinorUnits, march.Totals.Outstanding.MinorUnits));
@@ -66,7 +67,7 @@ public sealed class ObligationMonthsTests : IAsyncLifetime
         _f.Packs.Add<IObligationPayments>(_f.Payments);
         await _f.MonthlyAsync("Rent", 950m, 1, start: "2025-01-01");
 
-        var range = await _f.Months.RangeAsync("2026-01", "2026-03", default);
+        var range = await _f.Months.RangeAsync(ObligationRules.Month("2026-01", "from"), ObligationRules.Month("2026-03", "to"), default);
 
         Assert.Equal(3, range.Months.Count);
         var asked = Assert.Single(_f.Payments.Asked);
@@ -76,8 +77,8 @@ public sealed class ObligationMonthsTests : IAsyncLifetime
     [Fact]
     public async Task A_bad_month_or_range_is_a_400_naming_it()
     {
-        Assert.Equal("month", (await Assert.ThrowsAsync<Kit.ApiProblem>(() => _f.Months.MonthAsync("2026-13", default))).Field);
-        Assert.Equal("to", (await Assert.ThrowsAsync<Kit.ApiProblem>(() => _f.Months.RangeAsync("2026-03", "2026-01", default))).Field);
-        Assert.Equal("to", (await Assert.ThrowsAsync<Kit.ApiProblem>(() => _f.Months.RangeAsync("2026-01", "2028-01", default))).Field);
+        Assert.Equal("month", (await Assert.ThrowsAsync<PackProblemException>(() => _f.Months.MonthAsync(ObligationRules.Month("2026-13", "month"), default))).Field);
+        Assert.Equal("to", (await Assert.ThrowsAsync<PackProblemException>(() => _f.Months.RangeAsync(ObligationRules.Month("2026-03", "from"), ObligationRules.Month("2026-01", "to"), default))).Field);
+        Assert.Equal("to", (await Assert.ThrowsAsync<PackProblemException>(() => _f.Months.RangeAsync(ObligationRules.Month("2026-01", "from"), ObligationRules.Month("2028-01", "to"), default))).Field);
     }
 }

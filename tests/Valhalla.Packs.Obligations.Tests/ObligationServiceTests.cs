@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Valhalla.Contracts;
 using Valhalla.Contracts.Access;
 using Valhalla.Contracts.Budget;
 using Valhalla.Contracts.Values;
@@ -32,11 +33,11 @@ public sealed class ObligationServiceTests : IAsyncLifetime
             AmountMin: Money.FromDecimal(50), AmountMax: Money.FromDecimal(150)), default);
 
         Assert.Null(power.Amount);
-        Assert.Equal("amount_max", (await Assert.ThrowsAsync<ApiProblem>(() => _f.Obligations.CreateAsync(new CreateObligation("X",
+        Assert.Equal("amount_max", (await Assert.ThrowsAsync<PackProblemException>(() => _f.Obligations.CreateAsync(new CreateObligation("X",
             new RecurrenceInput("monthly", Day: 1, StartDate: "2026-01-01"), AmountMin: Money.FromDecimal(50), AmountMax: Money.FromDecimal(40)), default))).Field);
-        Assert.Equal("amount", (await Assert.ThrowsAsync<ApiProblem>(() => _f.Obligations.CreateAsync(new CreateObligation("X",
+        Assert.Equal("amount", (await Assert.ThrowsAsync<PackProblemException>(() => _f.Obligations.CreateAsync(new CreateObligation("X",
             new RecurrenceInput("monthly", Day: 1, StartDate: "2026-01-01"), Money.FromDecimal(0)), default))).Field);
-        Assert.Equal("amount_min", (await Assert.ThrowsAsync<ApiProblem>(() => _f.Obligations.CreateAsync(new CreateObligation("X",
+        Assert.Equal("amount_min", (await Assert.ThrowsAsync<PackProblemException>(() => _f.Obligations.CreateAsync(new CreateObligation("X",
             new RecurrenceInput("monthly", Day: 1, StartDate: "2026-01-01")), default))).Field);
     }
 
@@ -49,8 +50,8 @@ public sealed class ObligationServiceTests : IAsyncLifetime
         _f.Packs.Add<IBucketDirectory>(buckets);
 
         Assert.Equal("bk_aaaaaaaaaaaa", (await _f.MonthlyAsync("Rent", 950m, 1, "bk_aaaaaaaaaaaa")).BucketId);
-        Assert.Equal("bucket_id", (await Assert.ThrowsAsync<ApiProblem>(() => _f.MonthlyAsync("Gym", 30m, 1, "bk_bbbbbbbbbbbb"))).Field);
-        Assert.Equal("bucket_id", (await Assert.ThrowsAsync<ApiProblem>(() => _f.MonthlyAsync("Gym", 30m, 1, "bk_cccccccccccc"))).Field);
+        Assert.Equal("bucket_id", (await Assert.ThrowsAsync<PackProblemException>(() => _f.MonthlyAsync("Gym", 30m, 1, "bk_bbbbbbbbbbbb"))).Field);
+        Assert.Equal("bucket_id", (await Assert.ThrowsAsync<PackProblemException>(() => _f.MonthlyAsync("Gym", 30m, 1, "bk_cccccccccccc"))).Field);
     }
 
     [Fact]
@@ -81,7 +82,7 @@ public sealed class ObligationServiceTests : IAsyncLifetime
     {
         var rent = await _f.MonthlyAsync("Rent", 950m, 1);
 
-        var problem = await Assert.ThrowsAsync<ApiProblem>(() => _f.Obligations.UpdateAsync(rent.Id, new JsonObject { [field] = JsonNode.Parse(json) }, default));
+        var problem = await Assert.ThrowsAsync<PackProblemException>(() => _f.Obligations.UpdateAsync(rent.Id, new JsonObject { [field] = JsonNode.Parse(json) }, default));
 
         Assert.StartsWith(field, problem.Field);
         Assert.Equal(rent, await _f.Obligations.GetAsync(rent.Id, default));

@@ -1,3 +1,4 @@
+using Valhalla.Contracts;
 using Valhalla.Packs.Kit;
 
 namespace Valhalla.Packs.Obligations.Tests;
@@ -31,7 +32,7 @@ public sealed class RecurrenceRulesTests
     [MemberData(nameof(Impossible))]
     public void An_impossible_recurrence_is_a_400_naming_its_field(RecurrenceInput? input, string field)
     {
-        var problem = Assert.Throws<ApiProblem>(() => RecurrenceRules.Parse(input));
+        var problem = Assert.Throws<PackProblemException>(() => RecurrenceRules.Parse(input));
 
         Assert.Equal((400, field), (problem.Status, problem.Field));
     }

@@ -1,3 +1,4 @@
+using Valhalla.Contracts;
 using Valhalla.Contracts.Catalog;
 using Valhalla.Contracts.Values;
 using Valhalla.Packs.Kit;
@@ -186,7 +187,7 @@ public sealed class RegistryServiceTests : IAsyncLifetime
     {
         _f.Catalog.Reloads["P-R"] = Loaded(Manifest("P-R"));
 
-        var problem = await Assert.ThrowsAsync<ApiProblem>(() => _f.Registry.ReloadAsync("P-R", default));
+        var problem = await Assert.ThrowsAsync<PackProblemException>(() => _f.Registry.ReloadAsync("P-R", default));
 
         Assert.Equal((404, "Unknown pack."), (problem.Status, problem.Title));
         Assert.Contains("'P-R'", problem.Message);
@@ -195,7 +196,7 @@ public sealed class RegistryServiceTests : IAsyncLifetime
     [Fact]
     public async Task Reloading_an_unknown_code_is_404()
     {
-        var problem = await Assert.ThrowsAsync<ApiProblem>(() => _f.Registry.ReloadAsync("P-NONE", default));
+        var problem = await Assert.ThrowsAsync<PackProblemException>(() => _f.Registry.ReloadAsync("P-NONE", default));
 
         Assert.Equal(404, problem.Status);
         Assert.Contains("'P-NONE'", problem.Message);
@@ -208,7 +209,7 @@ public sealed class RegistryServiceTests : IAsyncLifetime
         var manifest = Manifest("P-R", "1.4.0");
         _f.Catalog.Reloads["P-R"] = Loaded(manifest, Error("P-R", "entry_type_missing"), Warning("P-R", "previous_copy_serving"));
 
-        var problem = await Assert.ThrowsAsync<ApiProblem>(() => _f.Registry.ReloadAsync("P-R", default));
+        var problem = await Assert.ThrowsAsync<PackProblemException>(() => _f.Registry.ReloadAsync("P-R", default));
 
         Assert.Equal(409, problem.Status);
         Assert.NotEmpty(problem.Title);
@@ -220,7 +221,7 @@ public sealed class RegistryServiceTests : IAsyncLifetime
     {
         _f.Catalog.Reloads["P-R"] = Loaded(Manifest("P-R"), Warning("P-R", "previous_copy_serving"));
 
-        var problem = await Assert.ThrowsAsync<ApiProblem>(() => _f.Registry.ReloadAsync("P-R", default));
+        var problem = await Assert.ThrowsAsync<PackProblemException>(() => _f.Registry.ReloadAsync("P-R", default));
 
         Assert.Equal("previous_copy_serving: detail of previous_copy_serving P-R 1.0.0 keeps serving.", problem.Message);
     }
@@ -232,7 +233,7 @@ public sealed class RegistryServiceTests : IAsyncLifetime
     {
         _f.Catalog.Reloads["P-R"] = With(Manifest("P-R"), status, Error("P-R", "start_failed"), Error("P-R", "migration_failed"));
 
-        var problem = await Assert.ThrowsAsync<ApiProblem>(() => _f.Registry.ReloadAsync("P-R", default));
+        var problem = await Assert.ThrowsAsync<PackProblemException>(() => _f.Registry.ReloadAsync("P-R", default));
 
         Assert.Equal((409, "start_failed: detail of start_failed migration_failed: detail of migration_failed"), (problem.Status, problem.Message));
         Assert.Equal("The pack could not be reloaded.", problem.Title);
@@ -243,7 +244,7 @@ public sealed class RegistryServiceTests : IAsyncLifetime
     {
         _f.Catalog.Reloads["P-R"] = With(Manifest("P-R"), PackStatus.Skipped, Warning("P-R", "files_changing"));
 
-        var problem = await Assert.ThrowsAsync<ApiProblem>(() => _f.Registry.ReloadAsync("P-R", default));
+        var problem = await Assert.ThrowsAsync<PackProblemException>(() => _f.Registry.ReloadAsync("P-R", default));
 
         Assert.Equal("files_changing: detail of files_changing", problem.Message);
     }

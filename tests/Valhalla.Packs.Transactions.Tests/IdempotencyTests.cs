@@ -1,4 +1,5 @@
 using Dapper;
+using Valhalla.Contracts;
 using Valhalla.Packs.Kit;
 
 namespace Valhalla.Packs.Transactions.Tests;
@@ -17,7 +18,7 @@ public sealed class IdempotencyTests : IAsyncLifetime
     {
         var first = await _f.PostAsync(LedgerFixture.Expense(5), "k");
 
-        var problem = await Assert.ThrowsAsync<ApiProblem>(() => _f.PostAsync(LedgerFixture.Expense(6), "k"));
+        var problem = await Assert.ThrowsAsync<PackProblemException>(() => _f.PostAsync(LedgerFixture.Expense(6), "k"));
 
         Assert.Equal(422, problem.Status);
         Assert.NotEmpty(problem.Title);

@@ -51,7 +51,8 @@ public sealed class LedgerFixture : IAsyncLifetime
 
     public Task<TransactionPage> ListAsync(
         string? type = null, string? status = null, string? bucket = null, string? month = null, int? limit = 500, int? offset = null) =>
-        Ledger.ListAsync(type, status, bucket, month, limit, offset, default);
+        Ledger.ListAsync(
+            TransactionsApi.Filter(new TransactionQuery { TxType = type, Status = status, BucketId = bucket, Month = month, Limit = limit, Offset = offset }), default);
 
     public Task<long> CountKeysAsync() =>
         _database.ReadAsync((connection, ct) => connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM idempotency_keys", cancellationToken: ct)));

@@ -1,3 +1,4 @@
+using Valhalla.Contracts;
 using Valhalla.Contracts.Values;
 using Valhalla.Packs.Kit;
 
@@ -22,7 +23,7 @@ public sealed class LedgerLimitsTests : IAsyncLifetime
         await _f.PostAsync(LedgerFixture.Expense(max - 1, bucket: Bucket));
         await _f.PostAsync(LedgerFixture.Expense(1, bucket: Bucket));
 
-        var over = await Assert.ThrowsAsync<ApiProblem>(() => _f.PostAsync(LedgerFixture.Expense(0.01m, bucket: Bucket)));
+        var over = await Assert.ThrowsAsync<PackProblemException>(() => _f.PostAsync(LedgerFixture.Expense(0.01m, bucket: Bucket)));
 
         Assert.Equal((400, "amount"), (over.Status, over.Field));
         Assert.Contains($"{Money.MaxAmount} of expenses in 2026-01; one bucket's month holds at most {Money.MaxAmount}.", over.Message);
@@ -90,7 +91,7 @@ public sealed class LedgerLimitsTests : IAsyncLifetime
     [InlineData(null, null, null, "2026-13", "month")]
     public async Task A_bad_filter_is_a_400_naming_it(string? type, string? status, string? bucket, string? month, string field)
     {
-        var problem = await Assert.ThrowsAsync<ApiProblem>(() => _f.ListAsync(type, status, bucket, month));
+        var problem = await Assert.ThrowsAsync<PackProblemException>(() => _f.ListAsync(type, status, bucket, month));
 
         Assert.Equal((400, field), (problem.Status, problem.Field));
     }
@@ -102,9 +103,9 @@ public sealed class LedgerLimitsTests : IAsyncLifetime
         var voided = await _f.Ledger.VoidAsync(posted.Transaction.Id, new VoidTransaction("typo"), default);
         _f.Time.Advance(TimeSpan.FromHours(1));
 
-        var twice = await Assert.ThrowsAsync<ApiProblem>(() => _f.Ledger.VoidAsync(posted.Transaction.Id, null, default));
-        var unknownVoid = await Assert.ThrowsAsync<ApiProblem>(() => _f.Ledger.VoidAsync("tx_000000000000", null, default));
-        var unknownGet = await Assert.ThrowsAsync<ApiProblem>(() => _f.Ledger.GetAsync("tx_000000000000", default));
+        var twice = await Assert.ThrowsAsync<PackProblemException>(() => _f.Ledger.VoidAsync(posted.Transaction.Id, null, default));
+        var unknownVoid = await Assert.ThrowsAsync<PackProblemException>(() => _f.Ledger.VoidAsync("tx_000000000000", null, default));
+        var unknownGet = await Assert.ThrowsAsync<PackProblemException>(() => _f.Ledger.GetAsync("tx_000000000000", default));
 
         Assert.Equal(409, twice.Status);
         Assert.NotEmpty(twice.Title);

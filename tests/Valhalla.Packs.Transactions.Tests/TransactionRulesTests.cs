@@ -1,3 +1,4 @@
+using Valhalla.Contracts;
 using Valhalla.Contracts.Values;
 using Valhalla.Packs.Kit;
 
@@ -73,11 +74,11 @@ public sealed class TransactionRulesTests
     {
         if (allowed)
         {
-            Assert.Equal(priority, TransactionRules.Priority(priority));
+            Assert.Equal(priority, Priority.Parse(priority).Code);
         }
         else
         {
-            AssertBadField("priority", () => TransactionRules.Priority(priority));
+            AssertBadField("priority", () => Priority.Parse(priority).Code);
         }
     }
 
@@ -189,9 +190,9 @@ public sealed class TransactionRulesTests
         AssertBadField("description", () => TransactionRules.Description("lone \ud800 surrogate"));
     }
 
-    private static ApiProblem AssertBadField(string field, Func<object?> rule)
+    private static PackProblemException AssertBadField(string field, Func<object?> rule)
     {
-        var problem = Assert.Throws<ApiProblem>(rule);
+        var problem = Assert.Throws<PackProblemException>(rule);
         Assert.Equal((400, field), (problem.Status, problem.Field));
         Assert.StartsWith($"{field}: ", problem.Message);
         Assert.True(problem.Message.Length > field.Length + 4, problem.Message);

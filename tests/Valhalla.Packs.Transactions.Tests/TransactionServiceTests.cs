@@ -77,7 +77,7 @@ public sealed class TransactionServiceTests : IAsyncLifetime
 
         if (refused)
         {
-            var problem = await Assert.ThrowsAsync<ApiProblem>(attempt);
+            var problem = await Assert.ThrowsAsync<PackProblemException>(attempt);
             Assert.Equal((409, "Obligations come first."), (problem.Status, problem.Title));
             Assert.Contains($"The obligations of 2026-01 are not covered yet, so a priority {priority} expense is refused.", problem.Message);
             Assert.EndsWith("Cover the obligations first, post it with priority A or B, or post it to an essentials bucket.", problem.Message);
@@ -115,7 +115,7 @@ public sealed class TransactionServiceTests : IAsyncLifetime
         _packs.Add<IObligationsStatus>(_obligations);
         _obligations.Covered = false;
 
-        var problem = await Assert.ThrowsAsync<ApiProblem>(() => PostAsync("expense", "C", Essentials));
+        var problem = await Assert.ThrowsAsync<PackProblemException>(() => PostAsync("expense", "C", Essentials));
 
         Assert.Equal(409, problem.Status);
     }
@@ -125,7 +125,7 @@ public sealed class TransactionServiceTests : IAsyncLifetime
     {
         _packs.Add<IObligationsStatus>(_obligations);
         _obligations.Covered = false;
-        await Assert.ThrowsAsync<ApiProblem>(() => PostAsync("expense", "D", null));
+        await Assert.ThrowsAsync<PackProblemException>(() => PostAsync("expense", "D", null));
 
         _packs.Remove<IObligationsStatus>();
         await PostAsync("expense", "D", null);
@@ -138,8 +138,8 @@ public sealed class TransactionServiceTests : IAsyncLifetime
     {
         _packs.Add<IBucketDirectory>(_buckets);
 
-        var unknown = await Assert.ThrowsAsync<ApiProblem>(() => PostAsync("expense", "B", "bk_000000000000"));
-        var archived = await Assert.ThrowsAsync<ApiProblem>(() => PostAsync("expense", "B", Archived));
+        var unknown = await Assert.ThrowsAsync<PackProblemException>(() => PostAsync("expense", "B", "bk_000000000000"));
+        var archived = await Assert.ThrowsAsync<PackProblemException>(() => PostAsync("expense", "B", Archived));
 
         Assert.Equal((400, "bucket_id"), (unknown.Status, unknown.Field));
         Assert.Equal((400, "bucket_id"), (archived.Status, archived.Field));
@@ -154,7 +154,7 @@ public sealed class TransactionServiceTests : IAsyncLifetime
         var posted = await PostAsync("expense", "B", "bk_123456789abc");
 
         Assert.Equal("bk_123456789abc", posted.BucketId);
-        var malformed = await Assert.ThrowsAsync<ApiProblem>(() => PostAsync("expense", "B", "groceries"));
+        var malformed = await Assert.ThrowsAsync<PackProblemException>(() => PostAsync("expense", "B", "groceries"));
         Assert.Equal("bucket_id", malformed.Field);
     }
 
@@ -177,7 +177,7 @@ public sealed class TransactionServiceTests : IAsyncLifetime
     {
         _packs.Add<IObligationsStatus>(_obligations);
         _obligations.Covered = false;
-        await Assert.ThrowsAsync<ApiProblem>(() => PostAsync("expense", "D", null));
+        await Assert.ThrowsAsync<PackProblemException>(() => PostAsync("expense", "D", null));
         var input = new PostTransaction("expense", Money.FromDecimal(5), "2026-01-05");
 
         var first = await _ledger.PostAsync(input, "k", default);
@@ -208,7 +208,7 @@ public sealed class TransactionServiceTests : IAsyncLifetime
         _obligations.Covered = false;
         _obligations.Uncovered = [new UncoveredObligation("ob_0123456789ab", "Rent", new DateOnly(2026, 1, 1), Money.FromDecimal(950), "unpaid")];
 
-        var problem = await Assert.ThrowsAsync<ApiProblem>(() => PostAsync("expense", "D", null));
+        var problem = await Assert.ThrowsAsync<PackProblemException>(() => PostAsync("expense", "D", null));
 
         Assert.Equal(409, problem.Status);
         Assert.Contains("Rent (due 2026-01-01, 950.00 outstanding, unpaid)", problem.Message);
@@ -266,7 +266,7 @@ public sealed class TransactionServiceTests : IAsyncLifetime
     {
         var posted = await PostAsync("expense", "B", null);
 
-        var problem = await Assert.ThrowsAsync<ApiProblem>(() => _ledger.VoidAsync(posted.Id, new VoidTransaction(new string('x', 501)), default));
+        var problem = await Assert.ThrowsAsync<PackProblemException>(() => _ledger.VoidAsync(posted.Id, new VoidTransaction(new string('x', 501)), default));
 
         Assert.Equal("reason", problem.Field);
         Assert.Equal("posted", (await _ledger.GetAsync(posted.Id, default)).Status);
@@ -276,7 +276,7 @@ public sealed class TransactionServiceTests : IAsyncLifetime
         (await _ledger.PostAsync(new PostTransaction(type, Money.FromDecimal(10), "2026-01-15", BucketId: bucket, Priority: priority), null, default)).Transaction;
 
     private async Task<IReadOnlyList<Transaction>> AllAsync() =>
-        (await _ledger.ListAsync(null, null, null, null, 500, null, default)).Items;
+        (await _ledger.ListAsync(TransactionsApi.Filter(new TransactionQuery { Limit = 500 }), default)).Items;
 
     private sealed class FakeBuckets : IBucketDirectory
     {

@@ -91,6 +91,13 @@ public sealed partial class HostProcess : IAsyncDisposable
         kill.WaitForExit();
     }
 
+    /// <summary>SIGKILL (kill -9): the process ends at once, with no shutdown code run; returns when it has ended.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         _client?.Dispose();

@@ -104,4 +104,39 @@ public sealed class EventDeliveryTests : IDisposable
         Assert.Equal(posted.Order(), trail["items"]!.AsArray().Select(e => (string)e!["subject_id"]!).Order());
         Assert.Equal(PackStatus.Loaded, restarted.Report.Packs.Single(p => p.Code == "P-AUDIT-1").Status);
     }
+
+    [Fact]
+    public async Task Killing_the_host_right_after_acknowledged_posts_loses_and_duplicates_no_event()
+    {
+        _folders.Drop(BuiltPacks.Transactions);
+        _folders.Drop(BuiltPacks.Audit);
+        var posted = new List<string>();
+        var killed = HostProcess.Start(_folders);
+        await using (killed)
+        {
+            Assert.True(await killed.ListeningAsync() is not null, killed.Output);
+            var posts = Enumerable.Range(0, 4).Select(client => Task.Run(async () =>
+            {
+                var ids = new List<string>();
+                for (var i = 0; i < 10; i++)
+                {
+                    ids.Add((string)(await killed.Client.PostOkAsync(new { tx_type = "income", amount = 100 + i, date = "2026-01-05" }))["id"]!);
+                }
+
+                return ids;
+            }));
+            posted.AddRange((await Task.WhenAll(posts)).SelectMany(ids => ids));
+
+            // kill -9 while the dispatcher may be mid-delivery: no shutdown code runs, nothing is flushed.
+            await killed.KillAsync();
+        }
+
+        await using var restarted = await _folders.StartAsync();
+        var trail = await restarted.Client.WaitForAuditAsync(posted.Count, "?pack=P-BUDGET-2&limit=500");
+
+        await Eventually.WaitAsync(() => restarted.Client.PendingEventsAsync(Ledger), n => n == 0, "an empty outbox");
+        Assert.Equal(40, posted.Count);
+        Assert.Equal(posted.Count, (int)(await restarted.Client.AuditAsync("?pack=P-BUDGET-2"))["total"]!);
+        Assert.Equal(posted.Order(), trail["items"]!.AsArray().Select(e => (string)e!["subject_id"]!).Order());
+    }
 }
