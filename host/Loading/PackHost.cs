@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Valhalla.Contracts;
 using Valhalla.Contracts.Catalog;
+using Valhalla.Host.Backups;
 using Valhalla.Host.Configuration;
 using Valhalla.Host.Discovery;
 using Valhalla.Host.Mounting;
@@ -30,6 +31,7 @@ public sealed class PackHost : IAsyncDisposable
     private readonly ILogger<PackHost> _logger;
     private readonly SemaphoreSlim _changing = new(1, 1);
     private readonly PackQuarantine _quarantine;
+    private readonly LastBackup? _lastBackup;
     private volatile bool _processEnding;
     private IReadOnlyDictionary<string, PackFingerprint>? _seen;
     private IReadOnlyList<ServingPack>? _serving;
@@ -38,8 +40,9 @@ public sealed class PackHost : IAsyncDisposable
 
     internal PackHost(
         ValhallaPaths paths, PackValidator validator, PackActivator activator, PackEndpointDataSource endpoints,
-        PackExports exports, Action flushHostCaches, TimeProvider time, TimeSpan shutdownTimeout, ILogger<PackHost> logger)
+        PackExports exports, Action flushHostCaches, TimeProvider time, TimeSpan shutdownTimeout, ILogger<PackHost> logger, LastBackup? lastBackup = null)
     {
+        _lastBackup = lastBackup;
         _shutdownTimeout = shutdownTimeout;
         _paths = paths;
         _validator = validator;
@@ -201,7 +204,7 @@ public sealed class PackHost : IAsyncDisposable
         Report = report;
         try
         {
-            await ReportWriter.WriteAsync(report, _paths.ReportsFolder, ct);
+            await ReportWriter.WriteAsync(report, _paths.ReportsFolder, _lastBackup?.Record, ct);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
