@@ -30,6 +30,12 @@ internal sealed class BackupService(
         {
             var started = time.GetTimestamp();
             var now = time.GetUtcNow();
+            // Names are to the millisecond; two backups within one (a fixed test clock) must not collide.
+            while (File.Exists(Path.Combine(Folder, BackupNames.For(now))))
+            {
+                now = now.AddMilliseconds(1);
+            }
+
             var name = BackupNames.For(now);
             BackupRecord record;
             try
