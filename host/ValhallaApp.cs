@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.HostFiltering;
 using Scalar.AspNetCore;
 using Valhalla.Host.Access;
+using Valhalla.Host.Backups;
 using Valhalla.Contracts.Catalog;
 using Valhalla.Contracts.Services;
 using Valhalla.Host.Configuration;
@@ -42,6 +43,7 @@ public static class ValhallaApp
 
         var section = builder.Configuration.GetSection(ValhallaOptions.Section);
         builder.Services.Configure<ValhallaOptions>(section);
+        builder.Services.Configure<BackupOptions>(builder.Configuration.GetSection(BackupOptions.Section));
         var options = section.Get<ValhallaOptions>() ?? new ValhallaOptions();
         builder.Services.AddSingleton(ValhallaPaths.From(options, builder.Environment.ContentRootPath));
         builder.Services.AddValhallaPackServices(time ?? TimeProvider.System);
@@ -72,6 +74,7 @@ public static class ValhallaApp
         packEndpoints.UseHostEndpoints(() => dataSources.Where(source => source != packEndpoints).SelectMany(source => source.Endpoints));
         app.MapHealthApi();
         app.MapKeysApi();
+        app.MapBackupsApi();
 
         // The API reference and its document describe routes, not data: they load without a key, and its Authorize button takes one.
         app.MapOpenApi().AllowAnonymous();
@@ -93,8 +96,15 @@ public static class ValhallaApp
     }
 
     /// <summary>Loads every pack (which writes the JSON report), then logs the report table.</summary>
+    /// <exception cref="InvalidOperationException">Another host (or a restore) holds the data root's lock.</exception>
     public static async Task<ValidationReport> LoadPacksAsync(WebApplication app, CancellationToken ct = default)
     {
+        var hostLock = app.Services.GetRequiredService<HostLock>();
+        if (!hostLock.TryAcquire())
+        {
+            throw new InvalidOperationException($"Another Valhalla host is running on this data root (it holds {hostLock.FilePath}), or a restore is under way.");
+        }
+
         var report = await app.Services.GetRequiredService<PackHost>().ReconcileAsync(ct);
         var paths = app.Services.GetRequiredService<ValhallaPaths>();
         app.Logger.LogInformation("Packs in {DropFolder} (report: {ReportFile}):\n{Table}",
@@ -144,10 +154,14 @@ public static class ValhallaApp
             sp.GetRequiredService<ValhallaPaths>(), sp.GetRequiredService<PackValidator>(), sp.GetRequiredService<PackActivator>(),
             sp.GetRequiredService<PackEndpointDataSource>(), sp.GetRequiredService<PackExports>(), () => HostCaches.Flush(sp),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout,
-            sp.GetRequiredService<ILogger<PackHost>>()));
+            sp.GetRequiredService<ILogger<PackHost>>(), sp.GetRequiredService<LastBackup>()));
         services.AddSingleton<IPackCatalog>(sp => new PackCatalog(sp.GetRequiredService<PackHost>()));
         services.AddSingleton<IActionDescriptorChangeProvider>(sp => new HostCaches(sp.GetRequiredService<PackEndpointDataSource>()));
         services.AddHostedService<DropFolderWatcher>();
+        services.AddSingleton<HostLock>();
+        services.AddSingleton<LastBackup>();
+        services.AddSingleton<BackupService>();
+        services.AddHostedService<BackupScheduler>();
         services.AddHttpContextAccessor();
         services.AddSingleton<MoneyEventDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<MoneyEventDispatcher>());

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Valhalla.Host.Access;
+using Valhalla.Host.Backups;
 using Valhalla.Host.Configuration;
 using Valhalla.Host.Http;
 using Valhalla.Host.Loading;
@@ -11,7 +12,8 @@ namespace Valhalla.Host;
 /// <summary>
 /// The command line: <c>valhalla [--strict] [config…]</c> serves; <c>valhalla validate [--json]</c>
 /// checks the drop folder without starting the web server (exit 0 when clean, 1 on any error);
-/// <c>valhalla keys create|list|revoke …</c> manages API keys (see <see cref="KeysCommand"/>).
+/// <c>valhalla keys create|list|revoke …</c> manages API keys (see <see cref="KeysCommand"/>);
+/// <c>valhalla backup</c> and <c>valhalla restore FILE [--data DIR]</c> (see <see cref="BackupCommand"/>).
 /// </summary>
 public static class ValhallaCommand
 {
@@ -23,6 +25,24 @@ public static class ValhallaCommand
         if (args.FirstOrDefault() == "keys")
         {
             return await KeysAsync(args[1..], output, error);
+        }
+
+        if (args.FirstOrDefault() == "backup")
+        {
+            await using var backupApp = ValhallaApp.Build(["--Logging:LogLevel:Default=Warning", .. args[1..]]);
+            return await BackupCommand.BackUpAsync(backupApp.Services, output, error);
+        }
+
+        if (args.FirstOrDefault() == "restore")
+        {
+            if (BackupCommand.ParseRestore(args[1..]) is not var (file, restoreArgs))
+            {
+                await error.WriteLineAsync(BackupCommand.RestoreUsage);
+                return Restorer.Usage;
+            }
+
+            await using var restoreApp = ValhallaApp.Build(["--Logging:LogLevel:Default=Warning", .. restoreArgs]);
+            return await BackupCommand.RestoreAsync(restoreApp.Services, file, output, error);
         }
 
         var validate = args.FirstOrDefault() == "validate";
@@ -49,9 +69,10 @@ public static class ValhallaCommand
     {
         var report = app.Services.GetRequiredService<PackHost>().Validate();
         var paths = app.Services.GetRequiredService<ValhallaPaths>();
-        var file = await ReportWriter.WriteAsync(report, paths.ReportsFolder);
+        var lastBackup = app.Services.GetRequiredService<LastBackup>().Record;
+        var file = await ReportWriter.WriteAsync(report, paths.ReportsFolder, lastBackup);
         Console.Out.Write(json
-            ? JsonSerializer.Serialize(ReportWriter.ToDocument(report), WireJson.Create(indented: true)) + Environment.NewLine
+            ? JsonSerializer.Serialize(ReportWriter.ToDocument(report, lastBackup), WireJson.Create(indented: true)) + Environment.NewLine
             : ReportTable.Render(report) + $"Report written to {file}" + Environment.NewLine);
         return report.Ok ? 0 : 1;
     }
@@ -61,6 +82,13 @@ public static class ValhallaCommand
         if (ValhallaApp.RefusalToServe(app) is { } refusal)
         {
             app.Logger.LogCritical("Not serving: {Reason}", refusal);
+            return 1;
+        }
+
+        if (!app.Services.GetRequiredService<HostLock>().TryAcquire())
+        {
+            app.Logger.LogCritical("Not serving: another Valhalla host is running on {DataRoot} (it holds {LockFile}), or a restore is under way.",
+                app.Services.GetRequiredService<ValhallaPaths>().DataRoot, app.Services.GetRequiredService<HostLock>().FilePath);
             return 1;
         }
 

@@ -54,5 +54,11 @@ if (options.Runs("hotadd"))
     await HotAdd.RunAsync(options, report);
 }
 
+if (options.Runs("backup"))
+{
+    Console.Error.WriteLine("Backups…");
+    await BackupCost.RunAsync(options, report);
+}
+
 Console.WriteLine(report.Render());
 return 0;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Valhalla.Contracts;
 using Valhalla.Contracts.Catalog;
+using Valhalla.Host.Backups;
 using Valhalla.Host.Configuration;
 using Valhalla.Host.Discovery;
 using Valhalla.Host.Lifecycle;
@@ -35,7 +36,7 @@ public sealed class PackHost : IAsyncDisposable
 
     internal PackHost(
         ValhallaPaths paths, PackValidator validator, PackActivator activator, PackEndpointDataSource endpoints,
-        PackExports exports, Action flushHostCaches, TimeProvider time, TimeSpan shutdownTimeout, ILogger<PackHost> logger)
+        PackExports exports, Action flushHostCaches, TimeProvider time, TimeSpan shutdownTimeout, ILogger<PackHost> logger, LastBackup? lastBackup = null)
     {
         _shutdownTimeout = shutdownTimeout;
         _paths = paths;
@@ -47,7 +48,7 @@ public sealed class PackHost : IAsyncDisposable
         var starter = new PackStarter(activator, endpoints, exports, _shadows, _quarantine, _retirements, logger);
         _executor = new LifecycleExecutor(starter, endpoints, exports, new PackReports(paths.DropFolder), _quarantine, _retirements, logger);
         _crashWatch = new CrashWatch(_quarantine, () => Running);
-        _reports = new ReportPublisher(paths.ReportsFolder, new ValidationReport(time.GetUtcNow(), ContractsVersion.Current, []), logger);
+        _reports = new ReportPublisher(paths.ReportsFolder, new ValidationReport(time.GetUtcNow(), ContractsVersion.Current, []), lastBackup, logger);
     }
 
     /// <summary>The service providers of the running packs.</summary>

@@ -31,6 +31,9 @@ internal sealed class PackRuntime(
 
     public IReadOnlyDictionary<Type, object> Exports => exports;
 
+    /// <summary>Its open databases, one per data path.</summary>
+    public IReadOnlyList<SqlitePackDatabase> Databases => databases;
+
     public RequestGate Gate => gate;
 
     /// <summary>The pack's load context, weakly: it must be collectable once the pack is unloaded.</summary>

@@ -1,10 +1,14 @@
 using Microsoft.Extensions.Logging;
 using Valhalla.Contracts.Catalog;
+using Valhalla.Host.Backups;
 
 namespace Valhalla.Host.Reports;
 
-/// <summary>Holds the host's latest report, writes it under the reports folder and wakes whoever waits for the next one.</summary>
-internal sealed class ReportPublisher(string reportsFolder, ValidationReport initial, ILogger logger)
+/// <summary>
+/// Holds the host's latest report, writes it under the reports folder (with the last backup's outcome)
+/// and wakes whoever waits for the next one.
+/// </summary>
+internal sealed class ReportPublisher(string reportsFolder, ValidationReport initial, LastBackup? lastBackup, ILogger logger)
 {
     private TaskCompletionSource<ValidationReport> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -18,7 +22,7 @@ internal sealed class ReportPublisher(string reportsFolder, ValidationReport ini
         Current = report;
         try
         {
-            await ReportWriter.WriteAsync(report, reportsFolder, ct);
+            await ReportWriter.WriteAsync(report, reportsFolder, lastBackup?.Record, ct);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

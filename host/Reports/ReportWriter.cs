@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Valhalla.Contracts.Catalog;
+using Valhalla.Host.Backups;
 using Valhalla.Host.Http;
 
 namespace Valhalla.Host.Reports;
@@ -12,14 +13,16 @@ public static class ReportWriter
     private static readonly JsonSerializerOptions Json = WireJson.Create(indented: true);
 
     /// <summary>Writes atomically (temp file, then rename) and returns the path.</summary>
-    public static async Task<string> WriteAsync(ValidationReport report, string reportsFolder, CancellationToken ct = default)
+    /// <param name="lastBackup">The last backup attempt, shown under <c>last_backup</c>.</param>
+    internal static async Task<string> WriteAsync(ValidationReport report, string reportsFolder, BackupRecord? lastBackup, CancellationToken ct = default)
     {
         Directory.CreateDirectory(reportsFolder);
         var path = Path.Combine(reportsFolder, FileName);
-        var temp = path + ".tmp";
+        // Its own temp name: a backup republishes the report while a pack change may be writing it.
+        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         await using (var stream = File.Create(temp))
         {
-            await JsonSerializer.SerializeAsync(stream, ToDocument(report), Json, ct);
+            await JsonSerializer.SerializeAsync(stream, ToDocument(report, lastBackup), Json, ct);
         }
 
         File.Move(temp, path, overwrite: true);
@@ -27,7 +30,7 @@ public static class ReportWriter
     }
 
     /// <summary>The report in the shape written to disk: totals first, then each pack.</summary>
-    public static object ToDocument(ValidationReport report) => new
+    internal static object ToDocument(ValidationReport report, BackupRecord? lastBackup) => new
     {
         report.GeneratedAt,
         report.ContractsVersion,
@@ -47,5 +50,6 @@ public static class ReportWriter
             Errors = p.Errors,
             Warnings = p.Warnings,
         }),
+        LastBackup = lastBackup,
     };
 }
