@@ -21,7 +21,7 @@ public static class TransactionsApi
             .WithSummary("Posts income or an expense; an Idempotency-Key header makes retries safe.")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("", ListTransactions).WithName("ListTransactions")
-            .WithSummary("Newest first; filters tx_type, status, bucket_id, month; paging with limit and offset.");
+            .WithSummary("Newest first; filters tx_type, status, bucket_id, month; paging with limit and offset. Accept: text/csv (or format=csv) streams every match as CSV.");
         api.MapGet("/{tx_id}", GetTransaction).WithName("GetTransaction").WithSummary("One transaction.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{tx_id}/void", VoidTransaction).WithName("VoidTransaction")
@@ -49,7 +49,7 @@ public static class TransactionsApi
         return TypedResults.Created($"/core/transactions/{posted.Transaction.Id}", posted.Transaction);
     }
 
-    private static async Task<Ok<TransactionPage>> ListTransactions(
+    private static async Task<Results<Ok<TransactionPage>, CsvExportResult>> ListTransactions(
         TransactionService ledger,
         [FromQuery(Name = "tx_type")] string? txType,
         string? status,
@@ -57,8 +57,17 @@ public static class TransactionsApi
         string? month,
         int? limit,
         int? offset,
-        CancellationToken ct) =>
-        TypedResults.Ok(await ledger.ListAsync(txType, status, bucketId, month, limit, offset, ct));
+        string? format,
+        HttpRequest request,
+        CancellationToken ct)
+    {
+        if (CsvExportResult.Wanted(request, format))
+        {
+            return CsvExportResult.For(txType, status, bucketId, month);
+        }
+
+        return TypedResults.Ok(await ledger.ListAsync(txType, status, bucketId, month, limit, offset, ct));
+    }
 
     private static async Task<Ok<Transaction>> GetTransaction(TransactionService ledger, [FromRoute(Name = "tx_id")] string txId, CancellationToken ct) =>
         TypedResults.Ok(await ledger.GetAsync(txId, ct));

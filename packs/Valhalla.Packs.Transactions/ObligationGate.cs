@@ -1,0 +1,13 @@
+using Valhalla.Contracts.Budget;
+
+namespace Valhalla.Packs.Transactions;
+
+/// <summary>
+/// Which transactions the seed's obligation gating applies to: an expense of priority C or D, unless
+/// its bucket is essentials or it pays an obligation (it is what covers them). Income is never gated.
+/// </summary>
+public static class ObligationGate
+{
+    public static bool Applies(string txType, string priority, string? bucketType, TxLinks? links) =>
+        txType == TxValues.Expense && priority is "C" or "D" && bucketType != BucketTypes.Essentials && links?.ObligationId is null;
+}
