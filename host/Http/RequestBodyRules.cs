@@ -22,13 +22,13 @@ internal sealed class RequestBodyRules(RequestDelegate next, Microsoft.Extension
     {
         var request = context.Request;
         var limit = options.Value.MaxRequestBodyBytes;
-        if (context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize is { } declared)
+        if (context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize is { } endpointLimit)
         {
-            limit = declared;
+            limit = endpointLimit;
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
             {
                 // Kestrel holds a body sent without a length to the same number as it is read.
-                bodySize.MaxRequestBodySize = declared;
+                bodySize.MaxRequestBodySize = endpointLimit;
             }
         }
 

@@ -10,6 +10,9 @@ namespace Valhalla.Packs.Transactions;
 /// <summary>The answer of <c>GET /core/transactions</c> asked for CSV: every matching row (no page), streamed.</summary>
 public sealed class CsvExportResult(TransactionFilter filter) : IResult, IEndpointMetadataProvider
 {
+    /// <summary>The rows to export.</summary>
+    public TransactionFilter Filter { get; } = filter;
+
     /// <summary>The export of the rows the list filters match, checked as the list checks them; limit and offset do not apply.</summary>
     public static CsvExportResult For(string? txType, string? status, string? bucketId, string? month) =>
         new(new TransactionFilter(
@@ -33,7 +36,7 @@ public sealed class CsvExportResult(TransactionFilter filter) : IResult, IEndpoi
     {
         httpContext.Response.ContentType = TransactionExport.ContentType;
         httpContext.Response.Headers.ContentDisposition = "attachment; filename=\"transactions.csv\"";
-        return httpContext.RequestServices.GetRequiredService<TransactionExport>().WriteAsync(filter, httpContext.Response.Body, httpContext.RequestAborted);
+        return httpContext.RequestServices.GetRequiredService<TransactionExport>().WriteAsync(Filter, httpContext.Response.Body, httpContext.RequestAborted);
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
