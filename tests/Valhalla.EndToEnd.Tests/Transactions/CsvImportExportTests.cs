@@ -105,14 +105,18 @@ public sealed class CsvImportExportTests() : HostTest(BuiltPacks.Budget, BuiltPa
     public async Task The_import_takes_csv_only_and_files_larger_than_the_json_limit()
     {
         var json = await Client.PostAsJsonAsync("core/transactions/import", new { date = "2026-01-15" });
-        var rows = string.Concat(Enumerable.Range(1, 40_000).Select(i => $"2026-01-15,-{i}.25,A description long enough to take some room {i}\r\n"));
-        var large = await ImportAsync("date,amount,description\r\n" + rows);
-        var tooLarge = await ImportAsync("date,amount,description\r\n" + new string(' ', 17 * 1024 * 1024));
+        var rows = "date,amount,description\r\n" + string.Concat(Enumerable.Range(1, 20_000).Select(i => $"2026-01-15,-{i}.25,A description that takes some room {i}\r\n"));
+        var large = await ImportAsync(rows);
+        using var tooLarge = new HttpRequestMessage(HttpMethod.Post, "core/transactions/import") { Content = Csv(new string(' ', 17 * 1024 * 1024)) };
+        await tooLarge.Content.LoadIntoBufferAsync(); // sends a Content-Length, as curl does for a file
+        tooLarge.Headers.ExpectContinue = true; // the host answers before the body is sent
+        var refused = await Client.SendAsync(tooLarge);
 
         await json.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.True(Encoding.UTF8.GetByteCount(rows) > 1024 * 1024);
         Assert.Equal(HttpStatusCode.OK, large.StatusCode);
-        await tooLarge.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
-        Assert.Equal(40_000, await Client.TotalAsync());
+        await refused.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(20_000, await Client.TotalAsync());
     }
 
     private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
