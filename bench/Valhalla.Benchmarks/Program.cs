@@ -54,5 +54,11 @@ if (options.Runs("hotadd"))
     await HotAdd.RunAsync(options, report);
 }
 
+if (options.Runs("import"))
+{
+    Console.Error.WriteLine("CSV import and export…");
+    await ImportExport.RunAsync(options, report);
+}
+
 Console.WriteLine(report.Render());
 return 0;

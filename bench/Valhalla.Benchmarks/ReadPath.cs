@@ -133,7 +133,7 @@ internal static class ReadPath
     /// Bulk insert in one transaction with one prepared command: <see cref="MonthRows"/> rows in the
     /// measured month, the rest spread over the 23 other months of 2025–2026.
     /// </summary>
-    private static async Task SeedAsync(string file, int rows, IReadOnlyList<string> buckets)
+    internal static async Task SeedAsync(string file, int rows, IReadOnlyList<string> buckets)
     {
         await using var connection = new SqliteConnection($"Data Source={file}");
         await connection.OpenAsync();
