@@ -50,8 +50,13 @@ public sealed class CsvLedgerReaderTests
             "Buchungstag;Betrag;Verwendungszweck;Referenz\n15.01.2026;-1234,56;Miete;REF-1\n",
             new ImportQuery
             {
-                DateColumn = "Buchungstag", AmountColumn = "Betrag", DescriptionColumn = "Verwendungszweck", IdColumn = "Referenz",
-                DateFormat = "dd.MM.yyyy", Delimiter = ";", DecimalSeparator = ",",
+                DateColumn = "Buchungstag",
+                AmountColumn = "Betrag",
+                DescriptionColumn = "Verwendungszweck",
+                IdColumn = "Referenz",
+                DateFormat = "dd.MM.yyyy",
+                Delimiter = ";",
+                DecimalSeparator = ",",
             });
 
         var row = parsed.Rows.Single();
