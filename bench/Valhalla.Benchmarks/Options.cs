@@ -1,7 +1,7 @@
 namespace Valhalla.Benchmarks;
 
-/// <summary>Command-line options: <c>--rounds N</c>, <c>--seconds S</c> (per load round), <c>--only write|read|auth|startup|hotadd|backup</c>, <c>--rows N</c>.</summary>
-internal sealed record Options(int Rounds, TimeSpan Duration, string? Only, int LargeLedgerRows)
+/// <summary>Command-line options: <c>--rounds N</c>, <c>--seconds S</c> (per load round), <c>--only write|read|auth|startup|hotadd|backup|import</c>, <c>--rows N</c>, <c>--import-rows N</c>.</summary>
+internal sealed record Options(int Rounds, TimeSpan Duration, string? Only, int LargeLedgerRows, int ImportRows)
 {
     public static Options Parse(string[] args)
     {
@@ -10,7 +10,8 @@ internal sealed record Options(int Rounds, TimeSpan Duration, string? Only, int 
             int.Parse(Value("--rounds") ?? "3"),
             TimeSpan.FromSeconds(double.Parse(Value("--seconds") ?? "3", System.Globalization.CultureInfo.InvariantCulture)),
             Value("--only"),
-            int.Parse(Value("--rows") ?? "1000000"));
+            int.Parse(Value("--rows") ?? "1000000"),
+            int.Parse(Value("--import-rows") ?? "100000"));
     }
 
     public bool Runs(string section) => Only is null || Only == section;

@@ -60,5 +60,11 @@ if (options.Runs("backup"))
     await BackupCost.RunAsync(options, report);
 }
 
+if (options.Runs("import"))
+{
+    Console.Error.WriteLine("CSV import and export…");
+    await ImportExport.RunAsync(options, report);
+}
+
 Console.WriteLine(report.Render());
 return 0;

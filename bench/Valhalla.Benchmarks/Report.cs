@@ -34,6 +34,19 @@ internal sealed class Report
         ]);
     }
 
+    /// <summary>Higher is better; values are per-round rates; <paramref name="atLeast"/> is the target ratio, if any.</summary>
+    public void AddRate(string what, IReadOnlyList<double> ours, IReadOnlyList<double> theirs, double? atLeast, string unit)
+    {
+        var ratio = Stats.Median(ours) / Stats.Median(theirs);
+        _rows.Add([
+            what,
+            $"{ratio:F2}×",
+            atLeast is { } target ? $"≥ {target:0.0#}× {(ratio >= target ? "met" : "MISSED")}" : "-",
+            $"{Stats.Spread(ours)} {unit}",
+            $"{Stats.Spread(theirs)} {unit}",
+        ]);
+    }
+
     public void AddNote(string note) => _notes.Add(note);
 
     public string Render()

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
 using Valhalla.Host.Configuration;
@@ -7,7 +8,8 @@ namespace Valhalla.Host.Http;
 
 /// <summary>
 /// What a request body may be, checked before any endpoint runs: no larger than
-/// <see cref="ValhallaOptions.MaxRequestBodyBytes"/> (413, before it is read), and on a state-changing
+/// <see cref="ValhallaOptions.MaxRequestBodyBytes"/>, or the limit the endpoint declares with
+/// <see cref="IRequestSizeLimitMetadata"/> (a CSV import), (413, before it is read), and on a state-changing
 /// request, of a content type the endpoint accepts — JSON unless it declares others — or 415. So a
 /// cross-site form post or a text/plain body never reaches a handler. A request without a body needs
 /// no content type.
@@ -20,6 +22,16 @@ internal sealed class RequestBodyRules(RequestDelegate next, Microsoft.Extension
     {
         var request = context.Request;
         var limit = options.Value.MaxRequestBodyBytes;
+        if (context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize is { } endpointLimit)
+        {
+            limit = endpointLimit;
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+            {
+                // Kestrel holds a body sent without a length to the same number as it is read.
+                bodySize.MaxRequestBodySize = endpointLimit;
+            }
+        }
+
         if (request.ContentLength > limit)
         {
             await ProblemResponses.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "The request body is too large.",

@@ -49,7 +49,6 @@ public sealed record VoidTransaction(string? Reason = null);
 /// <summary>A page of transactions, newest first, with the total matching the filters.</summary>
 public sealed record TransactionPage(IReadOnlyList<Transaction> Items, int Total, int Limit, int Offset);
 
-/// <summary>The filters of <c>GET /core/transactions</c>, already checked.</summary>
 /// <summary>The query string of <c>GET /core/transactions</c> as sent, bound with <c>[AsParameters]</c>; the Api parses it into a <see cref="TransactionFilter"/>.</summary>
 public sealed record TransactionQuery
 {

@@ -104,8 +104,8 @@ public sealed class TransactionService(TransactionStore store, IPackServices pac
     /// </summary>
     private async Task CheckObligationsAsync(Transaction transaction, string? bucketType, CancellationToken ct)
     {
-        if (transaction.TxType != TxValues.Expense || !Priority.Parse(transaction.Priority).IsDiscretionary || bucketType == BucketTypes.Essentials
-            || transaction.Links?.ObligationId is not null || packs.Find<IObligationsStatus>() is not { } obligations)
+        if (!ObligationGate.Applies(transaction.TxType, transaction.Priority, bucketType, transaction.Links)
+            || packs.Find<IObligationsStatus>() is not { } obligations)
         {
             return;
         }

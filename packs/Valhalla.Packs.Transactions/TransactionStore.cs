@@ -125,7 +125,7 @@ public sealed class TransactionStore(IPackDatabase database)
 
     // Only the conditions of the filters given, so SQLite can pick the bucket or date index; the
     // fragments are fixed text and every value stays a parameter.
-    private static string Where(TransactionFilter filter)
+    internal static string Where(TransactionFilter filter)
     {
         List<string> conditions = [];
         if (filter.TxType is not null)

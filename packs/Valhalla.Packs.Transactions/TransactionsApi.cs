@@ -21,7 +21,7 @@ public static class TransactionsApi
             .WithSummary("Posts income or an expense; an Idempotency-Key header makes retries safe.")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("", ListTransactions).WithName("ListTransactions")
-            .WithSummary("Newest first; filters tx_type, status, bucket_id, month; paging with limit and offset.");
+            .WithSummary("Newest first; filters tx_type, status, bucket_id, month; paging with limit and offset. Accept: text/csv (or format=csv) streams every match as CSV.");
         api.MapGet("/{tx_id}", GetTransaction).WithName("GetTransaction").WithSummary("One transaction.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{tx_id}/void", VoidTransaction).WithName("VoidTransaction")
@@ -58,8 +58,17 @@ public static class TransactionsApi
         TransactionRules.Limit(query.Limit),
         TransactionRules.Offset(query.Offset));
 
-    private static async Task<Ok<TransactionPage>> ListTransactions(TransactionService ledger, [AsParameters] TransactionQuery query, CancellationToken ct) =>
-        TypedResults.Ok(await ledger.ListAsync(Filter(query), ct));
+    // The same filters answer a page of JSON or, asked for CSV, every matching row streamed.
+    private static async Task<Results<Ok<TransactionPage>, CsvExportResult>> ListTransactions(
+        TransactionService ledger, [AsParameters] TransactionQuery query, string? format, HttpRequest request, CancellationToken ct)
+    {
+        if (CsvExportResult.Wanted(request, format))
+        {
+            return CsvExportResult.For(query);
+        }
+
+        return TypedResults.Ok(await ledger.ListAsync(Filter(query), ct));
+    }
 
     private static async Task<Ok<Transaction>> GetTransaction(TransactionService ledger, [FromRoute(Name = "tx_id")] string txId, CancellationToken ct) =>
         TypedResults.Ok(await ledger.GetAsync(txId, ct));

@@ -18,11 +18,12 @@ public sealed class TransactionsPack : IPack
         services.AddSingleton<TransactionStore>();
         services.AddMoneyEvents();
         services.AddSingleton<TransactionService>();
+        services.AddCsvImportExport();
         services.AddSingleton<ISpendingLedger, SpendingLedger>();
         services.AddSingleton<IObligationPayments, ObligationPayments>();
         context.Export<ISpendingLedger>();
         context.Export<IObligationPayments>();
     }
 
-    public void MapRoutes(IEndpointRouteBuilder routes) => routes.MapTransactionsApi();
+    public void MapRoutes(IEndpointRouteBuilder routes) => routes.MapTransactionsApi().MapTransactionsCsvApi();
 }

@@ -1,0 +1,43 @@
+using System.Text;
+using Dapper;
+using Sylvan.Data.Csv;
+using Valhalla.Contracts.Stores;
+
+namespace Valhalla.Packs.Transactions;
+
+/// <summary>
+/// Writes every transaction matching a filter as CSV, straight from the database reader to the
+/// response: one row in memory at a time, whatever the ledger's size. The <c>import_id</c> column
+/// (the row's import id, or its transaction id) is what the importer recognises, so an export
+/// imported back creates nothing new.
+/// </summary>
+public sealed class TransactionExport(IPackDatabase database)
+{
+    public const string ContentType = "text/csv; charset=utf-8";
+
+    // Oldest first, as banks write them: ix_transactions_newest (or _bucket) read backwards, no sort.
+    // The amount is made text in SQL from integer minor units, exactly (never through a float).
+    private const string Sql = """
+        SELECT COALESCE(import_id, id) AS import_id, date, tx_type,
+            (amount / 100) || '.' || substr('0' || (amount % 100), -2) AS amount,
+            description, bucket_id, priority, status, id
+        FROM transactions {0}
+        ORDER BY date, created_at, id
+        """;
+
+    public Task WriteAsync(TransactionFilter filter, Stream body, CancellationToken ct) =>
+        database.ReadAsync<bool>(async (connection, token) =>
+        {
+            var args = new { filter.TxType, filter.Status, filter.BucketId, From = filter.Month?.FirstDay, To = filter.Month?.LastDay };
+            await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, Sql, TransactionStore.Where(filter)), args, cancellationToken: token));
+            await using var text = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024, leaveOpen: true);
+            await using (var csv = CsvDataWriter.Create(text, new CsvDataWriterOptions { NewLine = "\r\n" }))
+            {
+                await csv.WriteAsync(reader, token);
+            }
+
+            await text.FlushAsync(token);
+            return true;
+        }, ct);
+}
