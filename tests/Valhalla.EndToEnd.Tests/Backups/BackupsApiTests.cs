@@ -111,6 +111,15 @@ public sealed class BackupsApiTests() : HostTest(BuiltPacks.Transactions, BuiltP
         Assert.Equal([names[2], names[1]], list["items"]!.AsArray().Select(i => (string)i!["name"]!));
     }
 
+    [Fact]
+    public async Task A_second_host_on_the_same_data_root_is_refused_while_the_first_holds_its_lock()
+    {
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Folders.StartAsync());
+
+        Assert.Contains("host.lock", refused.Message);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("health")).StatusCode);
+    }
+
     private Task<string> TakeAsync() => TakeAsync(Client);
 
     private static async Task<string> TakeAsync(HttpClient client)
