@@ -1,11 +1,11 @@
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.Extensions.Options;
-using Microsoft.AspNetCore.HostFiltering;
 using Scalar.AspNetCore;
-using Valhalla.Host.Access;
-using Valhalla.Host.Backups;
 using Valhalla.Contracts.Catalog;
 using Valhalla.Contracts.Services;
+using Valhalla.Host.Access;
+using Valhalla.Host.Backups;
 using Valhalla.Host.Configuration;
 using Valhalla.Host.Events;
 using Valhalla.Host.Http;
