@@ -33,6 +33,8 @@ public static class FindingCodes
     public const string RoutePrefixInvalid = "route_prefix_invalid";
     public const string RoutePrefixOverlap = "route_prefix_overlap";
     public const string ContractsMinorNewer = "contracts_minor_newer";
+    public const string PagePathInvalid = "page_path_invalid";
+    public const string PageTitleInvalid = "page_title_invalid";
 
     // Found while starting a valid pack, or while the host runs.
     public const string RequiresNotLoaded = "requires_not_loaded";
