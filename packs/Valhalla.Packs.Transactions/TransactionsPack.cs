@@ -24,5 +24,5 @@ public sealed class TransactionsPack : IPack
         context.Export<IObligationPayments>();
     }
 
-    public void MapRoutes(IEndpointRouteBuilder routes) => routes.MapTransactionsApi();
+    public void MapRoutes(IEndpointRouteBuilder routes) => routes.MapTransactionsApi().MapLedgerPage();
 }
