@@ -13,7 +13,7 @@ internal static class ReadPath
 {
     private const int Buckets = 100;
     private const int MonthRows = 5_000;
-    private const string Month = "2026-06";
+    internal const string Month = "2026-06";
     private const int RequestsPerRound = 100;
 
     public static async Task RunAsync(Options options, Report report)
@@ -133,7 +133,7 @@ internal static class ReadPath
     /// Bulk insert in one transaction with one prepared command: <see cref="MonthRows"/> rows in the
     /// measured month, the rest spread over the 23 other months of 2025–2026.
     /// </summary>
-    private static async Task SeedAsync(string file, int rows, IReadOnlyList<string> buckets)
+    internal static async Task SeedAsync(string file, int rows, IReadOnlyList<string> buckets)
     {
         await using var connection = new SqliteConnection($"Data Source={file}");
         await connection.OpenAsync();
