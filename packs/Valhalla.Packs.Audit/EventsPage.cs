@@ -63,7 +63,7 @@ public static class EventsPage
             return;
         }
 
-        html.Open("div", ("class", "table-scroll")).Open("table", ("class", "striped")).Element("caption", $"{total} events").Open("thead").Open("tr");
+        html.Open("div", ("class", "table-scroll"), ("tabindex", "0"), ("role", "region"), ("aria-label", "Events")).Open("table", ("class", "striped")).Element("caption", $"{total} events").Open("thead").Open("tr");
         foreach (var heading in (string[])["When", "Kind", "Pack", "Subject", "Amount", "Detail", "By"])
         {
             html.Element("th", heading, ("scope", "col"), ("class", heading == "Amount" ? "num" : null));

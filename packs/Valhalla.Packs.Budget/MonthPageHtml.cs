@@ -32,7 +32,7 @@ public static class MonthPageHtml
             return html.Element("p", "No buckets yet. Create one through the API (POST /core/budget/buckets).").Close("section");
         }
 
-        html.Open("div", ("class", "table-scroll")).Open("table", ("class", "striped"))
+        html.Open("div", ("class", "table-scroll"), ("tabindex", "0"), ("role", "region"), ("aria-label", "Buckets")).Open("table", ("class", "striped"))
             .Element("caption", $"Buckets in {snapshot.Month}")
             .Open("thead").Open("tr");
         foreach (var (heading, numeric) in Headings)

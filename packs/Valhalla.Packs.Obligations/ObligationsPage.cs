@@ -70,7 +70,7 @@ public static class ObligationsPage
             return html.Element("p", "No obligations fall in this month.");
         }
 
-        html.Open("div", ("class", "table-scroll")).Open("table", ("class", "striped")).Element("caption", $"Occurrences in {view.Month}").Open("thead").Open("tr");
+        html.Open("div", ("class", "table-scroll"), ("tabindex", "0"), ("role", "region"), ("aria-label", "Occurrences")).Open("table", ("class", "striped")).Element("caption", $"Occurrences in {view.Month}").Open("thead").Open("tr");
         foreach (var heading in (string[])["Obligation", "Due", "Priority", "Expected", "Paid", "Outstanding", "Status"])
         {
             html.Element("th", heading, ("scope", "col"), ("class", heading is "Expected" or "Paid" or "Outstanding" ? "num" : null));

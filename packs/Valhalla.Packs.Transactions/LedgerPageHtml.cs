@@ -99,7 +99,7 @@ public static class LedgerPageHtml
         }
 
         var names = view.Buckets.ToDictionary(b => b.Id, b => b.Name);
-        html.Open("div", ("class", "table-scroll")).Open("table", ("class", "striped")).Element("caption", $"{page.Total} transactions")
+        html.Open("div", ("class", "table-scroll"), ("tabindex", "0"), ("role", "region"), ("aria-label", "Transactions")).Open("table", ("class", "striped")).Element("caption", $"{page.Total} transactions")
             .Open("thead").Open("tr");
         foreach (var heading in (string[])["Date", "Description", "Bucket", "Type", "Priority", "Amount", "Status", "Void"])
         {
