@@ -26,7 +26,8 @@ internal static partial class PageChecks
                 continue;
             }
 
-            if (!PathPattern().IsMatch(page.Path) || !page.Path.StartsWith(manifest.RoutePrefix + "/", StringComparison.Ordinal))
+            if (!PathPattern().IsMatch(page.Path) || page.Path.Split('/').Any(segment => segment is "." or "..")
+                || !page.Path.StartsWith(manifest.RoutePrefix + "/", StringComparison.Ordinal))
             {
                 yield return ManifestChecks.Error(manifest.Code, FindingCodes.PagePathInvalid, "A page lies outside the pack's routes.",
                     $"pages[{at}].path '{page.Path}' must be a path inside route_prefix '{manifest.RoutePrefix}', e.g. {manifest.RoutePrefix}/pages/home, of lower-case segments without parameters or a query.");
