@@ -15,6 +15,8 @@ using Valhalla.Host.Reports;
 using Valhalla.Host.Stores;
 using Valhalla.Host.Validation;
 using Valhalla.Host.Watching;
+using Valhalla.Host.Web;
+using Valhalla.Contracts.Web;
 
 namespace Valhalla.Host;
 
@@ -79,7 +81,7 @@ public static class ValhallaApp
         // The API reference and its document describe routes, not data: they load without a key, and its Authorize button takes one.
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
-        app.MapGet("/", () => TypedResults.Redirect("/scalar/v1")).ExcludeFromDescription().AllowAnonymous();
+        app.MapShell();
         return app;
     }
 
@@ -136,6 +138,15 @@ public static class ValhallaApp
         services.AddSingleton<KeyDirectory>();
         services.AddSingleton<FailureThrottle>();
         services.AddHostedService<KeyRefresher>();
+        services.AddSingleton<WebSessions>();
+        services.AddSingleton<IPageShell, PageShell>();
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.HeaderName = "X-CSRF-TOKEN";
+            antiforgery.Cookie.Name = "vh_antiforgery";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         return services;
     }
 

@@ -36,6 +36,12 @@ if (options.Runs("read"))
     await ReadPath.RunAsync(options, report);
 }
 
+if (options.Runs("page"))
+{
+    Console.Error.WriteLine("Month page…");
+    await MonthPageCost.RunAsync(options, report);
+}
+
 if (options.Runs("auth"))
 {
     Console.Error.WriteLine("Cost of checking keys…");

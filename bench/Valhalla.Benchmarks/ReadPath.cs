@@ -13,7 +13,7 @@ internal static class ReadPath
 {
     private const int Buckets = 100;
     private const int MonthRows = 5_000;
-    private const string Month = "2026-06";
+    internal const string Month = "2026-06";
     private const int RequestsPerRound = 100;
 
     public static async Task RunAsync(Options options, Report report)

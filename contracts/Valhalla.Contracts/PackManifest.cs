@@ -37,4 +37,7 @@ public sealed record PackManifest
 
     /// <summary>Free-form tags used for filtering, e.g. <c>budget</c>.</summary>
     [JsonPropertyName("tags")] public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>Pages the pack renders for the host's web shell, listed in its navigation (optional; since contracts 1.3).</summary>
+    [JsonPropertyName("pages")] public IReadOnlyList<PackPage> Pages { get; init; } = [];
 }

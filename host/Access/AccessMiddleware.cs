@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Primitives;
 using Valhalla.Contracts.Access;
 using Valhalla.Host.Http;
 using Valhalla.Host.Mounting;
+using Valhalla.Host.Web;
 
 namespace Valhalla.Host.Access;
 
@@ -14,8 +16,13 @@ namespace Valhalla.Host.Access;
 /// A key travels as <c>Authorization: Bearer vh_…</c> or <c>X-Api-Key: vh_…</c>, never in the URL.
 /// Routes marked <see cref="IAllowAnonymous"/> (the health summary, the API reference) answer without
 /// one. The accepted key becomes the request's <see cref="Caller"/>, which packs read.
+/// A browser signed in to the web shell sends no key but the session cookie, which stands for its
+/// key (checked again on every request, so revoking the key ends the session); a state-changing
+/// request made with the cookie must carry an antiforgery token. A browser loading a page without
+/// either is sent to the sign-in page; an API client still gets 401.
 /// </summary>
-internal sealed class AccessMiddleware(RequestDelegate next, KeyDirectory keys, FailureThrottle throttle, IOptions<AccessOptions> options)
+internal sealed class AccessMiddleware(
+    RequestDelegate next, KeyDirectory keys, FailureThrottle throttle, WebSessions sessions, IAntiforgery antiforgery, IOptions<AccessOptions> options)
 {
     public const string ApiKeyHeader = "X-Api-Key";
     private const string BearerPrefix = "Bearer ";
@@ -43,9 +50,16 @@ internal sealed class AccessMiddleware(RequestDelegate next, KeyDirectory keys, 
         var endpoint = context.GetEndpoint();
         var anonymous = endpoint?.Metadata.GetMetadata<IAllowAnonymous>() is not null;
         var presented = PresentedKey(context.Request.Headers);
-        if (presented is null && anonymous)
+        var session = presented is null ? SessionKey(context) : null;
+        if (presented is null && session is null && anonymous)
         {
             await next(context);
+            return;
+        }
+
+        if (presented is null && session is null && BrowserRequests.WantsPage(context.Request))
+        {
+            context.Response.Redirect(BrowserRequests.SignInFor(context.Request));
             return;
         }
 
@@ -57,7 +71,7 @@ internal sealed class AccessMiddleware(RequestDelegate next, KeyDirectory keys, 
             return;
         }
 
-        var key = presented is null ? null : await keys.AuthenticateAsync(presented, context.RequestAborted);
+        var key = session ?? (presented is null ? null : await keys.AuthenticateAsync(presented, context.RequestAborted));
         if (key is null)
         {
             throttle.RecordFailure(address);
@@ -78,9 +92,36 @@ internal sealed class AccessMiddleware(RequestDelegate next, KeyDirectory keys, 
             return;
         }
 
+        if (session is not null && !IsSafe(context.Request.Method) && !await antiforgery.IsRequestValidAsync(context))
+        {
+            await ProblemResponses.WriteAsync(context, StatusCodes.Status400BadRequest, "The antiforgery token is missing or invalid.",
+                "A request made with the browser session must carry the page's antiforgery token (the form's hidden field, or the X-CSRF-TOKEN header). Reload the page and try again.",
+                "__RequestVerificationToken");
+            return;
+        }
+
         context.Features.Set(new Caller(key.Name, key.Scope));
+        context.Features.Set(key);
         await next(context);
     }
+
+    private ApiKey? SessionKey(HttpContext context)
+    {
+        if (SessionCookie.Read(context.Request) is not { } token)
+        {
+            return null;
+        }
+
+        if (sessions.KeyIdOf(token) is { } id && keys.Active(id) is { } key)
+        {
+            return key;
+        }
+
+        sessions.End(token);
+        return null;
+    }
+
+    private static bool IsSafe(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
 
     private static string? PresentedKey(IHeaderDictionary headers)
     {

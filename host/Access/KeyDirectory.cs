@@ -49,6 +49,18 @@ internal sealed class KeyDirectory(KeyStore store, TimeProvider time)
         return Authenticate(presented);
     }
 
+    /// <summary>The active key with <paramref name="id"/>, or null when there is none (revoked, or never made): how a browser session is checked on every request.</summary>
+    public ApiKey? Active(string id)
+    {
+        if (!_active.TryGetValue(id, out var entry))
+        {
+            return null;
+        }
+
+        MarkUsed(entry.Key);
+        return entry.Key;
+    }
+
     private ApiKey? Authenticate(string presented)
     {
         var id = ApiKeySecret.IdOf(presented);

@@ -9,6 +9,7 @@ using Valhalla.Contracts;
 using Valhalla.Contracts.Catalog;
 using Valhalla.Contracts.Services;
 using Valhalla.Contracts.Stores;
+using Valhalla.Contracts.Web;
 using Valhalla.Host.Http;
 
 namespace Valhalla.Host.Loading;
@@ -31,6 +32,7 @@ internal static class PackServiceSeed
         services.AddSingleton(host.GetRequiredService<IPackServices>());
         services.AddSingleton(host.GetRequiredService<IPackCatalog>());
         services.AddSingleton(host.GetRequiredService<IHttpContextAccessor>());
+        services.AddSingleton(host.GetRequiredService<IPageShell>());
         services.AddSingleton(context);
         if (databases.Count == 1)
         {

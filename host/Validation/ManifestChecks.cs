@@ -61,6 +61,11 @@ internal static partial class ManifestChecks
         {
             yield return finding;
         }
+
+        foreach (var finding in PageChecks.Check(manifest))
+        {
+            yield return finding;
+        }
     }
 
     /// <summary>

@@ -17,5 +17,5 @@ public sealed class AuditPack : IPack
         context.Export<IAuditSink>();
     }
 
-    public void MapRoutes(IEndpointRouteBuilder routes) => routes.MapAuditApi();
+    public void MapRoutes(IEndpointRouteBuilder routes) => routes.MapAuditApi().MapEventsPage();
 }

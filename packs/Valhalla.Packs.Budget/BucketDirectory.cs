@@ -9,4 +9,9 @@ public sealed class BucketDirectory(BudgetStore store) : IBucketDirectory
         await store.FindAsync(bucketId, cancellationToken) is { } bucket
             ? new BucketInfo(bucket.Id, bucket.Name, bucket.BucketType, bucket.Status == BucketValues.Active)
             : null;
+
+    public async Task<IReadOnlyList<BucketInfo>> ListActiveAsync(CancellationToken cancellationToken = default) =>
+        [.. (await store.ListAsync(BucketValues.Active, null, cancellationToken))
+            .OrderBy(b => b.Name, StringComparer.CurrentCultureIgnoreCase)
+            .Select(b => new BucketInfo(b.Id, b.Name, b.BucketType, IsActive: true))];
 }

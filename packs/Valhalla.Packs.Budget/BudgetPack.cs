@@ -25,5 +25,6 @@ public sealed class BudgetPack : IPack
     {
         routes.MapBucketsApi();
         routes.MapMonthsApi();
+        routes.MapMonthPage();
     }
 }

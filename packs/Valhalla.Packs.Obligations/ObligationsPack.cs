@@ -25,5 +25,6 @@ public sealed class ObligationsPack : IPack
         // /months first: it must not be read as an obligation id.
         routes.MapMonthsApi();
         routes.MapObligationsApi();
+        routes.MapObligationsPage();
     }
 }

@@ -15,5 +15,5 @@ public sealed class RegistryPack : IPack
         services.AddSingleton<RegistryService>();
     }
 
-    public void MapRoutes(IEndpointRouteBuilder routes) => routes.MapPacksApi();
+    public void MapRoutes(IEndpointRouteBuilder routes) => routes.MapPacksApi().MapPacksPage();
 }

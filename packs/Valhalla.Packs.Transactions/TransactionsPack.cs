@@ -25,5 +25,5 @@ public sealed class TransactionsPack : IPack
         context.Export<IObligationPayments>();
     }
 
-    public void MapRoutes(IEndpointRouteBuilder routes) => routes.MapTransactionsApi().MapTransactionsCsvApi();
+    public void MapRoutes(IEndpointRouteBuilder routes) => routes.MapTransactionsApi().MapTransactionsCsvApi().MapLedgerPage();
 }

@@ -51,6 +51,18 @@ public sealed class RunningHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>
+    /// A client of the host that behaves as a browser before sign-in: no key, a cookie jar, and redirects
+    /// left for the test to see. Signing in through the web shell gives it a session cookie.
+    /// </summary>
+    public HttpClient BrowserClient()
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Address };
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml");
+        _clients.Add(client);
+        return client;
+    }
+
     /// <summary>The report of this start-up.</summary>
     public ValidationReport Report { get; }
 

@@ -96,6 +96,12 @@ public static class FindingCodes
     /// <summary>The <c>route_prefix</c> overlaps another pack's or the host's routes.</summary>
     public const string RoutePrefixOverlap = "route_prefix_overlap";
 
+    /// <summary>A page in <c>pages</c> has a path outside the pack's <c>route_prefix</c>, a <c>.</c> or <c>..</c> segment, or is listed twice.</summary>
+    public const string PagePathInvalid = "page_path_invalid";
+
+    /// <summary>A page in <c>pages</c> has an empty, too long or multi-line <c>title</c>.</summary>
+    public const string PageTitleInvalid = "page_title_invalid";
+
     /// <summary>A pack in <c>requires</c> is valid but not running, so the pack was not started.</summary>
     public const string RequiresNotLoaded = "requires_not_loaded";
 
@@ -150,6 +156,7 @@ public static class FindingCodes
         DataPathInvalid or DataPathAbsolute or DataPathEscapesRoot or DataPathInDropFolder or DataPathDuplicate
             or DataPathNotWritable or DataPathHostOwned or DataFileMissing => "data_paths",
         RoutePrefixInvalid or RoutePrefixOverlap => "route_prefix",
+        PagePathInvalid or PageTitleInvalid => "pages",
         _ => null,
     };
 }
