@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Valhalla.Packs.Kit;
+using Valhalla.Contracts;
 
 namespace Valhalla.Packs.Audit;
 
@@ -30,12 +31,12 @@ public static class EventsPage
         Filters(html, values);
         try
         {
-            var filter = AuditRules.Filter(values["subject_id"], values["pack"], values["kind"], values["from"], values["to"], PageSize, offset);
+            var filter = AuditRules.Filter(new AuditQuery { SubjectId = values["subject_id"], Pack = values["pack"], Kind = values["kind"], From = values["from"], To = values["to"], Limit = PageSize, Offset = offset });
             var (items, total) = await store.ListAsync(filter, ct);
             List(html, items, total, filter, values);
             return PageResults.Page(context, "Audit trail", html);
         }
-        catch (ApiProblem problem)
+        catch (PackProblemException problem)
         {
             html.Element("p", problem.Message, ("role", "alert"), ("class", "field-error"));
             return PageResults.Page(context, "Audit trail", html, problem.Status);

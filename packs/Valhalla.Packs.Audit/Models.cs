@@ -26,7 +26,6 @@ public sealed record AuditEvent
     public required DateTimeOffset RecordedAt { get; init; }
 }
 
-/// <summary>The filters of <c>GET /core/audit</c>, already checked; <c>From</c>/<c>To</c> are dates, inclusive.</summary>
 /// <summary>The query string of <c>GET /core/audit</c> as sent, bound with <c>[AsParameters]</c>; <see cref="AuditRules.Filter"/> parses it.</summary>
 public sealed record AuditQuery
 {

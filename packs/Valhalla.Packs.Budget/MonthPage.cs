@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Valhalla.Contracts.Values;
 using Valhalla.Packs.Kit;
+using Valhalla.Contracts;
 
 namespace Valhalla.Packs.Budget;
 
@@ -28,10 +29,10 @@ public static class MonthPage
     {
         try
         {
-            var snapshot = await budget.SnapshotAsync(month, ct);
+            var snapshot = await budget.SnapshotAsync(month is null ? null : BucketRules.Month(month, "month"), ct);
             return PageResults.Page(context, $"Budget {snapshot.Month}", MonthPageHtml.Page(context, snapshot, null));
         }
-        catch (ApiProblem problem)
+        catch (PackProblemException problem)
         {
             var html = new HtmlBuilder().Element("h1", "Budget").Element("p", problem.Message, ("role", "alert"))
                 .Open("p").Element("a", "This month", ("href", FullPath)).Close("p");
@@ -47,9 +48,9 @@ public static class MonthPage
         try
         {
             var text = FormValues.Optional(form["amount"]);
-            await budget.AllocateAsync(month, bucketId, new AllocationInput(text is null ? null : FormValues.Money(text, "amount")), ct);
+            await budget.AllocateAsync(BucketRules.Month(month, "month"), bucketId, new AllocationInput(text is null ? null : FormValues.Money(text, "amount")), ct);
         }
-        catch (ApiProblem problem)
+        catch (PackProblemException problem)
         {
             error = new AllocationError(bucketId, problem.Message, form["amount"].ToString(), problem.Status);
         }
@@ -60,7 +61,7 @@ public static class MonthPage
             return PageResults.SeeOther($"{FullPath}?month={Uri.EscapeDataString(month)}");
         }
 
-        var snapshot = await budget.SnapshotAsync(Month.TryParse(month, out _) ? month : null, ct);
+        var snapshot = await budget.SnapshotAsync(Month.TryParse(month, out var shown) ? shown : null, ct);
         return htmx
             ? PageResults.Fragment(MonthPageHtml.Body(context, snapshot, error)) // htmx swaps only 2xx answers: the error shows in the row
             : PageResults.Page(context, $"Budget {snapshot.Month}", MonthPageHtml.Page(context, snapshot, error), error!.Status);

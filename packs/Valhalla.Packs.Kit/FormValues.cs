@@ -1,5 +1,6 @@
 using System.Globalization;
 using Valhalla.Contracts.Values;
+using Valhalla.Contracts;
 
 namespace Valhalla.Packs.Kit;
 
@@ -8,20 +9,20 @@ public static class FormValues
 {
     /// <summary>
     /// <paramref name="text"/> as money, e.g. <c>12.50</c> (a comma as the decimal mark is accepted too);
-    /// an <see cref="ApiProblem"/> naming <paramref name="field"/> otherwise.
+    /// an <see cref="PackProblemException"/> naming <paramref name="field"/> otherwise.
     /// </summary>
     public static Money Money(string? text, string field)
     {
         var trimmed = (text ?? "").Trim().Replace(',', '.');
         if (trimmed.Length == 0)
         {
-            throw ApiProblem.BadField(field, "enter an amount, e.g. 12.50.");
+            throw PackProblemException.BadField(field, "enter an amount, e.g. 12.50.");
         }
 
         if (!decimal.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
             || !Contracts.Values.Money.TryFromDecimal(value, out var money))
         {
-            throw ApiProblem.BadField(field, $"'{text}' is not an amount with at most two decimals, e.g. 12.50.");
+            throw PackProblemException.BadField(field, $"'{text}' is not an amount with at most two decimals, e.g. 12.50.");
         }
 
         return money;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Valhalla.Packs.Kit;
+using Valhalla.Contracts;
 
 namespace Valhalla.Packs.Obligations;
 
@@ -22,10 +23,10 @@ public static class ObligationsPage
     {
         try
         {
-            var view = await months.MonthAsync(month, ct);
+            var view = await months.MonthAsync(month is null ? null : ObligationRules.Month(month, "month"), ct);
             return PageResults.Page(context, $"Obligations {view.Month}", Render(view));
         }
-        catch (ApiProblem problem)
+        catch (PackProblemException problem)
         {
             return PageResults.Page(context, "Obligations",
                 new HtmlBuilder().Element("h1", "Obligations").Element("p", problem.Message, ("role", "alert")), problem.Status);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Valhalla.Contracts.Access;
 using Valhalla.Contracts.Catalog;
 using Valhalla.Packs.Kit;
+using Valhalla.Contracts;
 
 namespace Valhalla.Packs.Registry;
 
@@ -31,7 +32,7 @@ public static class PacksPage
             await registry.ReloadAsync(code, ct);
             return PageResults.SeeOther($"{FullPath}?reloaded={Uri.EscapeDataString(code)}");
         }
-        catch (ApiProblem problem)
+        catch (PackProblemException problem)
         {
             return PageResults.Page(context, "Packs", Render(context, catalog.Current, (code, problem.Message)), problem.Status);
         }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Valhalla.Contracts.Budget;
 using Valhalla.Packs.Kit;
+using Valhalla.Contracts;
 
 namespace Valhalla.Packs.Transactions;
 
@@ -11,7 +12,7 @@ public sealed record LedgerForm(
     public static LedgerForm Empty { get; } = new(TxValues.Expense, "", null, null, "", "B", null);
 
     /// <summary>Why the quick-add was refused, if it was.</summary>
-    public ApiProblem? Error { get; init; }
+    public PackProblemException? Error { get; init; }
 
     /// <summary>Which transaction could not be voided, and why.</summary>
     public (string TxId, string Message)? VoidError { get; init; }

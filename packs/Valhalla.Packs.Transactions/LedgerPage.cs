@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Valhalla.Contracts.Budget;
 using Valhalla.Contracts.Services;
 using Valhalla.Packs.Kit;
+using Valhalla.Contracts;
 
 namespace Valhalla.Packs.Transactions;
 
@@ -41,7 +42,7 @@ public static class LedgerPage
                 FormValues.Optional(form.IdempotencyKey), ct);
             return PageResults.SeeOther($"{FullPath}?added={Uri.EscapeDataString(posted.Transaction.Id)}");
         }
-        catch (ApiProblem problem)
+        catch (PackProblemException problem)
         {
             return await RenderAsync(context, ledger, packs, time, form with { Error = problem }, problem.Status, ct);
         }
@@ -56,7 +57,7 @@ public static class LedgerPage
             await ledger.VoidAsync(txId, new VoidTransaction(FormValues.Optional(form["reason"])), ct);
             return PageResults.SeeOther($"{FullPath}?voided={Uri.EscapeDataString(txId)}");
         }
-        catch (ApiProblem problem)
+        catch (PackProblemException problem)
         {
             return await RenderAsync(context, ledger, packs, time, LedgerForm.Empty with { VoidError = (txId, problem.Message) }, problem.Status, ct);
         }
@@ -75,9 +76,10 @@ public static class LedgerPage
         string? filterError = null;
         try
         {
-            page = await ledger.ListAsync(filters.TxType, filters.Status, filters.BucketId, filters.Month, PageSize, filters.Offset, ct);
+            page = await ledger.ListAsync(
+                TransactionsApi.Filter(new TransactionQuery { TxType = filters.TxType, Status = filters.Status, BucketId = filters.BucketId, Month = filters.Month, Limit = PageSize, Offset = filters.Offset }), ct);
         }
-        catch (ApiProblem problem)
+        catch (PackProblemException problem)
         {
             filterError = problem.Message;
             status = StatusCodes.Status400BadRequest;
