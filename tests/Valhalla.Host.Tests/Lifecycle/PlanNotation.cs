@@ -70,8 +70,14 @@ internal static class PlanNotation
         var requires = item.Split('>') is [_, var list] ? list.TrimEnd('!', '?').Split(',') : [];
         return new PackManifest
         {
-            Code = Code(item), Name = Code(item), Version = Files(item), Module = "M", RouterSymbol = "M.Pack",
-            RoutePrefix = "/" + Code(item).ToLowerInvariant(), Contracts = "1.0", Requires = requires,
+            Code = Code(item),
+            Name = Code(item),
+            Version = Files(item),
+            Module = "M",
+            RouterSymbol = "M.Pack",
+            RoutePrefix = "/" + Code(item).ToLowerInvariant(),
+            Contracts = "1.0",
+            Requires = requires,
         };
     }
 
