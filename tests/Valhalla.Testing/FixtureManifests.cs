@@ -31,5 +31,6 @@ public static class FixtureManifests
         manifest["code"] = code;
         manifest["route_prefix"] = "/core/" + name;
         manifest["data_paths"] = new JsonArray($"{name}/budget.db");
+        manifest.Remove("pages"); // the budget's pages lie under its own prefix
     };
 }
