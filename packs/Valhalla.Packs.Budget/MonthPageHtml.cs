@@ -41,9 +41,12 @@ public static class MonthPageHtml
         }
 
         html.Close("tr").Close("thead").Open("tbody");
+
+        // One antiforgery token for every row's form: making one costs crypto, a hundred rows would pay it a hundred times.
+        var token = new HtmlBuilder().FormToken(context);
         foreach (var bucket in snapshot.Buckets)
         {
-            Row(html, context, snapshot.Month, bucket, error?.BucketId == bucket.BucketId ? error : null);
+            Row(html, token, snapshot.Month, bucket, error?.BucketId == bucket.BucketId ? error : null);
         }
 
         var t = snapshot.Totals;
@@ -61,7 +64,7 @@ public static class MonthPageHtml
         ("Spent", true), ("Remaining", true), ("Used", false), ("Allocation", false),
     ];
 
-    private static void Row(HtmlBuilder html, HttpContext context, Month month, BucketMonth bucket, AllocationError? error)
+    private static void Row(HtmlBuilder html, HtmlBuilder token, Month month, BucketMonth bucket, AllocationError? error)
     {
         var action = $"{MonthPage.FullPath}/{month}/allocate/{bucket.BucketId}";
         var errorId = $"allocation-error-{bucket.BucketId}";
@@ -73,7 +76,7 @@ public static class MonthPageHtml
             .Open("td").Append(Bar(bucket.Limit + bucket.CarriedIn, bucket.Spent, bucket.Name)).Close("td")
             .Open("td")
             .Open("form", ("method", "post"), ("action", action), ("hx-post", action), ("hx-target", $"#{BodyId}"), ("hx-swap", "outerHTML"), ("class", "inline-form"))
-            .FormToken(context)
+            .Append(token)
             .Void("input", ("name", "amount"), ("inputmode", "decimal"), ("size", "8"),
                 ("value", error?.Typed ?? bucket.Allocation?.ToString() ?? ""), ("placeholder", bucket.MonthlyLimit.ToString()),
                 ("aria-label", $"Allocation for {bucket.Name} in {month}"),

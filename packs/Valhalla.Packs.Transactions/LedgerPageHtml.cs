@@ -107,6 +107,7 @@ public static class LedgerPageHtml
         }
 
         html.Close("tr").Close("thead").Open("tbody");
+        var token = new HtmlBuilder().FormToken(view.Context);
         foreach (var tx in page.Items)
         {
             html.Open("tr", ("data-tx-id", tx.Id), ("data-status", tx.Status))
@@ -117,7 +118,7 @@ public static class LedgerPageHtml
                 .Element("td", tx.Status == TxValues.VoidStatus ? $"void: {tx.VoidReason}" : tx.Status).Open("td");
             if (tx.Status == TxValues.PostedStatus)
             {
-                VoidForm(html, view, tx);
+                VoidForm(html, view, token, tx);
             }
 
             html.Close("td").Close("tr");
@@ -127,11 +128,11 @@ public static class LedgerPageHtml
         Pager(html, view, page);
     }
 
-    private static void VoidForm(HtmlBuilder html, LedgerView view, Transaction tx)
+    private static void VoidForm(HtmlBuilder html, LedgerView view, HtmlBuilder token, Transaction tx)
     {
         var error = view.Form.VoidError is { } e && e.TxId == tx.Id ? e.Message : null;
         html.Open("form", ("method", "post"), ("action", $"{LedgerPage.FullPath}/{tx.Id}/void"), ("class", "inline-form"))
-            .FormToken(view.Context)
+            .Append(token)
             .Void("input", ("name", "reason"), ("placeholder", "reason"), ("size", "10"), ("aria-label", $"Reason to void {tx.Description ?? tx.Id}"),
                 ("aria-invalid", error is null ? null : "true"))
             .Element("button", "Void", ("type", "submit"), ("class", "secondary outline"));

@@ -31,6 +31,8 @@ public static class FixtureManifests
         manifest["code"] = code;
         manifest["route_prefix"] = "/core/" + name;
         manifest["data_paths"] = new JsonArray($"{name}/budget.db");
-        manifest.Remove("pages"); // the budget's pages lie under its own prefix
+
+        // Its pages lie under the original's prefix, which the copy does not hold (page_path_invalid).
+        manifest.Remove("pages");
     };
 }
