@@ -1,0 +1,36 @@
+using System.Net.Http.Json;
+
+namespace Valhalla.Benchmarks;
+
+/// <summary>
+/// What the obligation gate costs a write: POST /core/transactions at 1 client of a priority C expense,
+/// which the transactions pack checks against the obligations pack's coverage of its month (50
+/// obligations, all paid, so it passes), against the same POST with priority A, which is not gated.
+/// Same host, same bucket and month; the two take turns in blocks. Budget: at most 1.25×.
+/// </summary>
+internal static class GatedPost
+{
+    public static async Task RunAsync(Options options, Report report)
+    {
+        using var valhalla = new ValhallaInstance().WithPacks("Valhalla.Packs.Budget", "Valhalla.Packs.Transactions", "Valhalla.Packs.Obligations");
+        await using var host = await valhalla.StartAsync();
+        using var http = valhalla.Client(host);
+        var bills = await ValhallaInstance.CreateBucketAsync(http, "Bills");
+        var fun = await ValhallaInstance.CreateBucketAsync(http, "Fun");
+        var obligations = await Obligations.CreateAsync(http, [bills]);
+        await Obligations.PayAsync(http, obligations, [bills]);
+
+        var sequence = 0;
+        Func<Task> Post(string priority) => async () => (await http.PostAsJsonAsync("core/transactions", new
+        {
+            tx_type = "expense",
+            amount = 1 + (++sequence % 1000) / 100m,
+            date = $"{ReadPath.Month}-15",
+            bucket_id = fun,
+            priority,
+        })).EnsureSuccessStatusCode();
+
+        var medians = await ReadPath.InterleavedMediansAsync(options.Rounds, [Post("C"), Post("A")]);
+        report.AddLatency($"gate, priority C expense (checked against {Obligations.Count} covered obligations) vs priority A (not gated), 1 client", medians[0], medians[1], 1.25);
+    }
+}
