@@ -5,7 +5,8 @@ namespace Valhalla.Benchmarks;
 
 /// <summary>
 /// A household's obligations for the obligation benchmarks: <see cref="Count"/> monthly obligations
-/// (days 1–28, each drawing on one of the given buckets) and, in <see cref="ReadPath.Month"/>, a
+/// (days 1–28, each drawing on one of the given buckets, the first due in <see cref="ReadPath.Month"/>, so
+/// that no earlier occurrence left unpaid takes its payment) and, in <see cref="ReadPath.Month"/>, a
 /// payment of each linked to it, so that the month is covered and a priority C expense in it passes.
 /// </summary>
 internal static class Obligations
@@ -23,7 +24,7 @@ internal static class Obligations
                 amount = Amount(i),
                 bucket_id = buckets[i % buckets.Count],
                 priority = i % 2 == 0 ? "A" : "B",
-                recurrence = new { frequency = "monthly", day = Day(i), start_date = "2026-01-01" },
+                recurrence = new { frequency = "monthly", day = Day(i), start_date = $"{ReadPath.Month}-01" },
             });
             response.EnsureSuccessStatusCode();
             ids.Add((string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!);
@@ -53,7 +54,7 @@ internal static class Obligations
         var occurrences = month["occurrences"]!.AsArray().Count;
         if (!(bool)month["covered"]! || occurrences != obligations.Count)
         {
-            throw new InvalidOperationException($"{ReadPath.Month} shows {occurrences} occurrences, covered: {month["covered"]}; the benchmark needs {obligations.Count}, all paid.");
+            throw new InvalidOperationException($"{ReadPath.Month} shows {occurrences} occurrences, covered: {month["covered"]}; the benchmark needs {obligations.Count}, all paid: {month["uncovered"]}");
         }
     }
 
