@@ -1,6 +1,6 @@
 namespace Valhalla.Benchmarks;
 
-/// <summary>Command-line options: <c>--rounds N</c>, <c>--seconds S</c> (per load round), <c>--only write|read|page|auth|startup|hotadd|backup|import</c>, <c>--rows N</c>, <c>--import-rows N</c>.</summary>
+/// <summary>Command-line options: <c>--rounds N</c>, <c>--seconds S</c> (per load round), <c>--only write|read|page|auth|startup|hotadd|backup|import|outbox|gate|obligations</c>, <c>--rows N</c>, <c>--import-rows N</c>.</summary>
 internal sealed record Options(int Rounds, TimeSpan Duration, string? Only, int LargeLedgerRows, int ImportRows)
 {
     public static Options Parse(string[] args)

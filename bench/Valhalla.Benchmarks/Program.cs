@@ -72,5 +72,23 @@ if (options.Runs("import"))
     await ImportExport.RunAsync(options, report);
 }
 
+if (options.Runs("outbox"))
+{
+    Console.Error.WriteLine("Cost of the outbox…");
+    await OutboxCost.RunAsync(options, report);
+}
+
+if (options.Runs("gate"))
+{
+    Console.Error.WriteLine("Gated POST…");
+    await GatedPost.RunAsync(options, report);
+}
+
+if (options.Runs("obligations"))
+{
+    Console.Error.WriteLine("Obligations month view…");
+    await ObligationsMonthView.RunAsync(options, report);
+}
+
 Console.WriteLine(report.Render());
 return 0;
