@@ -28,8 +28,9 @@ internal sealed partial class MoneyEventDispatcher(
         var delivered = 0;
         foreach (var pack in host.Running)
         {
-            // Holding the pack's gate keeps it from being disposed under a delivery, as a request would.
-            if (!pack.Gate.TryEnter())
+            // Holding the pack's gate keeps it from being disposed under a delivery, as a request would;
+            // the host's work does not count against the pack's request limit (it must never cost a client a 503).
+            if (!pack.Gate.TryEnterForHost())
             {
                 continue;
             }
@@ -47,7 +48,7 @@ internal sealed partial class MoneyEventDispatcher(
             }
             finally
             {
-                pack.Gate.Exit();
+                pack.Gate.ExitForHost();
             }
         }
 
@@ -60,7 +61,7 @@ internal sealed partial class MoneyEventDispatcher(
         var pending = new Dictionary<string, int>();
         foreach (var pack in host.Running)
         {
-            if (!pack.Gate.TryEnter())
+            if (!pack.Gate.TryEnterForHost())
             {
                 continue;
             }
@@ -78,7 +79,7 @@ internal sealed partial class MoneyEventDispatcher(
             }
             finally
             {
-                pack.Gate.Exit();
+                pack.Gate.ExitForHost();
             }
         }
 

@@ -1,22 +1,36 @@
 namespace Valhalla.Host.Mounting;
 
 /// <summary>
-/// Counts a pack's in-flight requests. Retiring a pack closes its gate: no request enters after
-/// that, and <see cref="CloseAsync"/> completes when the last one already inside has finished.
-/// The same count holds the pack to its concurrency limit, so one pack's slow handlers cannot take
-/// every thread and connection of the host.
+/// Counts what runs inside a pack: its in-flight requests, and the host's own work in it (delivering
+/// its money events). Retiring a pack closes its gate: nothing enters after that, and
+/// <see cref="CloseAsync"/> completes when the last one already inside has finished. Requests alone
+/// count against the pack's concurrency limit, so one pack's slow handlers cannot take every thread
+/// and connection of the host, and the host's work never takes a request's place.
 /// </summary>
 internal sealed class RequestGate
 {
     private readonly Lock _lock = new();
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inFlight;
+    private int _requests;
     private bool _closed;
 
-    /// <summary>Enters the gate; false once it is closed.</summary>
-    public bool TryEnter() => TryEnter(limit: 0) == GateEntry.Entered;
+    /// <summary>Enters the gate for the host's own work in the pack, whatever the limit; false once it is closed. Leave with <see cref="ExitForHost"/>.</summary>
+    public bool TryEnterForHost()
+    {
+        lock (_lock)
+        {
+            if (_closed)
+            {
+                return false;
+            }
 
-    /// <summary>Enters the gate unless it is closed or <paramref name="limit"/> requests (0: no limit) are already inside.</summary>
+            _inFlight++;
+            return true;
+        }
+    }
+
+    /// <summary>Enters the gate for a request unless it is closed or <paramref name="limit"/> requests (0: no limit) are already inside. Leave with <see cref="Exit"/>.</summary>
     public GateEntry TryEnter(int limit)
     {
         lock (_lock)
@@ -26,25 +40,33 @@ internal sealed class RequestGate
                 return GateEntry.Closed;
             }
 
-            if (limit > 0 && _inFlight >= limit)
+            if (limit > 0 && _requests >= limit)
             {
                 return GateEntry.Full;
             }
 
+            _requests++;
             _inFlight++;
             return GateEntry.Entered;
         }
     }
 
+    /// <summary>A request leaves the gate.</summary>
     public void Exit()
     {
         lock (_lock)
         {
-            _inFlight--;
-            if (_closed && _inFlight == 0)
-            {
-                _drained.TrySetResult();
-            }
+            _requests--;
+            Leave();
+        }
+    }
+
+    /// <summary>The host's work leaves the gate.</summary>
+    public void ExitForHost()
+    {
+        lock (_lock)
+        {
+            Leave();
         }
     }
 
@@ -61,5 +83,14 @@ internal sealed class RequestGate
         }
 
         return _drained.Task;
+    }
+
+    private void Leave()
+    {
+        _inFlight--;
+        if (_closed && _inFlight == 0)
+        {
+            _drained.TrySetResult();
+        }
     }
 }

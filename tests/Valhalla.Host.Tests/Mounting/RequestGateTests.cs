@@ -8,15 +8,16 @@ public sealed class RequestGateTests
     public async Task Closing_waits_for_the_requests_inside_and_refuses_new_ones()
     {
         var gate = new RequestGate();
-        Assert.True(gate.TryEnter());
-        Assert.True(gate.TryEnter());
+        Assert.Equal(GateEntry.Entered, gate.TryEnter(limit: 0));
+        Assert.True(gate.TryEnterForHost());
 
         var drained = gate.CloseAsync();
 
-        Assert.False(gate.TryEnter());
+        Assert.Equal(GateEntry.Closed, gate.TryEnter(limit: 0));
+        Assert.False(gate.TryEnterForHost());
         gate.Exit();
         Assert.False(drained.IsCompleted);
-        gate.Exit();
+        gate.ExitForHost();
         await drained;
     }
 
@@ -27,7 +28,7 @@ public sealed class RequestGateTests
 
         await gate.CloseAsync();
 
-        Assert.False(gate.TryEnter());
+        Assert.False(gate.TryEnterForHost());
     }
 
     [Fact]
@@ -40,6 +41,22 @@ public sealed class RequestGateTests
         Assert.Equal(GateEntry.Full, gate.TryEnter(limit: 2));
         gate.Exit();
         Assert.Equal(GateEntry.Entered, gate.TryEnter(limit: 2));
+    }
+
+    [Fact]
+    public void The_host_s_own_work_inside_takes_no_request_s_place()
+    {
+        var gate = new RequestGate();
+        Assert.True(gate.TryEnterForHost());
+
+        Assert.Equal(GateEntry.Entered, gate.TryEnter(limit: 1));
+        Assert.True(gate.TryEnterForHost());
+        Assert.Equal(GateEntry.Full, gate.TryEnter(limit: 1));
+        gate.ExitForHost();
+        gate.ExitForHost();
+        Assert.Equal(GateEntry.Full, gate.TryEnter(limit: 1));
+        gate.Exit();
+        Assert.Equal(GateEntry.Entered, gate.TryEnter(limit: 1));
     }
 
     [Fact]
