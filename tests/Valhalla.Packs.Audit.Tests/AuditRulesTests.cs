@@ -16,7 +16,13 @@ public sealed class AuditRulesTests
     {
         var filter = AuditRules.Filter(new AuditQuery
         {
-            SubjectId = "tx_aaaaaaaaaaaa", Pack = "P-BUDGET-2", Kind = "transaction.posted", From = "2026-01-05", To = "2026-01-05", Limit = 7, Offset = 3,
+            SubjectId = "tx_aaaaaaaaaaaa",
+            Pack = "P-BUDGET-2",
+            Kind = "transaction.posted",
+            From = "2026-01-05",
+            To = "2026-01-05",
+            Limit = 7,
+            Offset = 3,
         });
 
         Assert.Equal(
