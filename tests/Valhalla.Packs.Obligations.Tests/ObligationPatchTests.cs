@@ -83,7 +83,9 @@ public sealed class ObligationPatchTests
     [InlineData("amount_max", "0", "amount_max: must be greater than 0.")]
     [InlineData("recurrence", "\"monthly\"", "recurrence: must be an object.")]
     [InlineData("notes", "[]", "notes: must be a string.")]
+    [InlineData("id", "\"ob_000000000000\"", "id: cannot be changed.")]
     [InlineData("created_at", "\"2026-01-01\"", "created_at: cannot be changed.")]
+    [InlineData("updated_at", "\"2026-01-01\"", "updated_at: cannot be changed.")]
     [InlineData("colour", "\"red\"", "colour: is not a field of an obligation.")]
     public void A_bad_field_is_refused_naming_it(string field, string json, string message)
     {
