@@ -1,6 +1,8 @@
+using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Valhalla.Contracts;
 using Valhalla.Contracts.Services;
 using Valhalla.Contracts.Stores;
@@ -83,15 +85,44 @@ public sealed class AuditTrailTests : IAsyncLifetime
         Assert.Equal(1, (await ListAsync()).Total);
     }
 
-    [Theory]
-    [InlineData("limit", 0, 0, null)]
-    [InlineData("offset", 10, -1, null)]
-    [InlineData("from", 10, 0, "2026-02-30")]
-    public void Bad_query_values_are_400s_naming_them(string field, int limit, int offset, string? from)
+    [Fact]
+    public async Task Filters_given_together_must_all_match()
     {
-        var problem = Assert.Throws<PackProblemException>(() => AuditRules.Filter(new AuditQuery { From = from, Limit = limit, Offset = offset }));
+        await _sink.RecordManyAsync([
+            Event("P-BUDGET-2", "transaction.posted", "tx_aaaaaaaaaaaa", 0),
+            Event("P-BUDGET-2", "transaction.voided", "tx_aaaaaaaaaaaa", 24),
+            Event("P-OBLIG-1", "transaction.posted", "ob_aaaaaaaaaaaa", 25),
+            Event("P-BUDGET-2", "transaction.posted", "tx_bbbbbbbbbbbb", 48),
+        ]);
 
-        Assert.Equal(field, problem.Field);
+        Assert.Equal(["tx_bbbbbbbbbbbb", "tx_aaaaaaaaaaaa"], (await ListAsync(pack: "P-BUDGET-2", kind: "transaction.posted")).Items.Select(e => e.SubjectId));
+        Assert.Equal(["transaction.voided"], (await ListAsync(subjectId: "tx_aaaaaaaaaaaa", from: "2026-01-06")).Items.Select(e => e.Kind));
+        Assert.Equal(["ob_aaaaaaaaaaaa", "tx_aaaaaaaaaaaa"], (await ListAsync(from: "2026-01-06", to: "2026-01-06")).Items.Select(e => e.SubjectId));
+    }
+
+    [Fact]
+    public async Task An_event_without_an_id_is_given_an_ev_id_and_the_time_it_was_recorded()
+    {
+        var now = new DateTimeOffset(2026, 1, 9, 10, 30, 0, TimeSpan.Zero);
+        var sink = new AuditSink(_store, new FakeTimeProvider(now));
+
+        await sink.RecordAsync(Event("P-BUDGET-2", "transaction.posted", "tx_aaaaaaaaaaaa", 0) with { Id = null });
+
+        var stored = Assert.Single((await ListAsync()).Items);
+        Assert.Matches("^ev_[0-9a-f]{32}$", stored.Id);
+        Assert.Equal(now, stored.RecordedAt);
+    }
+
+    [Fact]
+    public async Task An_empty_batch_opens_no_write_and_a_missing_batch_is_refused()
+    {
+        var counting = new CountingDatabase(_database);
+        var sink = new AuditSink(new AuditStore(counting), TimeProvider.System);
+
+        await sink.RecordManyAsync([]);
+
+        Assert.Equal(0, counting.Writes);
+        Assert.Throws<ArgumentNullException>(() => { _ = sink.RecordManyAsync(null!); }); // thrown before any task exists
     }
 
     private async Task<AuditPage> ListAsync(
@@ -108,4 +139,21 @@ public sealed class AuditTrailTests : IAsyncLifetime
             Id = "ev_" + Guid.NewGuid().ToString("N"),
             Actor = actor,
         };
+}
+
+/// <summary>Counts the writes a store asks for, passing each to the real database.</summary>
+internal sealed class CountingDatabase(IPackDatabase inner) : IPackDatabase
+{
+    public int Writes { get; private set; }
+
+    public string DataPath => inner.DataPath;
+
+    public Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken = default) =>
+        inner.ReadAsync(read, cancellationToken);
+
+    public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken = default)
+    {
+        Writes++;
+        return inner.WriteAsync(write, cancellationToken);
+    }
 }

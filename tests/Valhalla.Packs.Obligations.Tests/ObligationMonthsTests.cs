@@ -81,4 +81,18 @@ public sealed class ObligationMonthsTests : IAsyncLifetime
         Assert.Equal("to", (await Assert.ThrowsAsync<PackProblemException>(() => _f.Months.RangeAsync(ObligationRules.Month("2026-03", "from"), ObligationRules.Month("2026-01", "to"), default))).Field);
         Assert.Equal("to", (await Assert.ThrowsAsync<PackProblemException>(() => _f.Months.RangeAsync(ObligationRules.Month("2026-01", "from"), ObligationRules.Month("2028-01", "to"), default))).Field);
     }
+
+    [Fact]
+    public async Task A_range_runs_from_one_month_to_24_and_its_refusals_say_why()
+    {
+        var single = await _f.Months.RangeAsync(ObligationRules.Month("2026-03", "from"), ObligationRules.Month("2026-03", "to"), default);
+        var widest = await _f.Months.RangeAsync(ObligationRules.Month("2026-01", "from"), ObligationRules.Month("2027-12", "to"), default);
+
+        Assert.Equal(ObligationRules.Month("2026-03", "from"), Assert.Single(single.Months).Month);
+        Assert.Equal(24, widest.Months.Count);
+        Assert.Equal("to: must not be before from (2026-03).", (await Assert.ThrowsAsync<PackProblemException>(() =>
+            _f.Months.RangeAsync(ObligationRules.Month("2026-03", "from"), ObligationRules.Month("2026-02", "to"), default))).Message);
+        Assert.Equal("to: a range may span at most 24 months.", (await Assert.ThrowsAsync<PackProblemException>(() =>
+            _f.Months.RangeAsync(ObligationRules.Month("2026-01", "from"), ObligationRules.Month("2028-01", "to"), default))).Message);
+    }
 }
