@@ -31,7 +31,16 @@ public static class EventsPage
         Filters(html, values);
         try
         {
-            var filter = AuditRules.Filter(new AuditQuery { SubjectId = values["subject_id"], Pack = values["pack"], Kind = values["kind"], From = values["from"], To = values["to"], Limit = PageSize, Offset = offset });
+            var filter = AuditRules.Filter(new AuditQuery
+            {
+                SubjectId = values["subject_id"],
+                Pack = values["pack"],
+                Kind = values["kind"],
+                From = values["from"],
+                To = values["to"],
+                Limit = PageSize,
+                Offset = offset,
+            });
             var (items, total) = await store.ListAsync(filter, ct);
             List(html, items, total, filter, values);
             return PageResults.Page(context, "Audit trail", html);

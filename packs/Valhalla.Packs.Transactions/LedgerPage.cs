@@ -76,8 +76,16 @@ public static class LedgerPage
         string? filterError = null;
         try
         {
-            page = await ledger.ListAsync(
-                TransactionsApi.Filter(new TransactionQuery { TxType = filters.TxType, Status = filters.Status, BucketId = filters.BucketId, Month = filters.Month, Limit = PageSize, Offset = filters.Offset }), ct);
+            var asked = new TransactionQuery
+            {
+                TxType = filters.TxType,
+                Status = filters.Status,
+                BucketId = filters.BucketId,
+                Month = filters.Month,
+                Limit = PageSize,
+                Offset = filters.Offset,
+            };
+            page = await ledger.ListAsync(TransactionsApi.Filter(asked), ct);
         }
         catch (PackProblemException problem)
         {
