@@ -13,7 +13,8 @@ public sealed class PagesLiveTests : LiveHostTest
         var browser = await WebSession.SignInAsync(Host, Host.OwnerKey!);
         Assert.DoesNotContain("Budget", WebSession.NavTitles(await browser.PageAsync("")));
 
-        var folder = Folders.Drop(BuiltPacks.Budget);
+        // A folder name no other test uses: LoadContexts finds contexts by it, and parallel tests load the budget too.
+        var folder = Folders.Drop(BuiltPacks.Budget, $"budget-pages-{Guid.NewGuid():N}");
         await Host.WaitForLoadedAsync("P-BUDGET-1");
         var home = await browser.PageAsync("");
         Assert.Contains("Budget", WebSession.NavTitles(home));
