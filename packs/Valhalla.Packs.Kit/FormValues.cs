@@ -1,6 +1,6 @@
 using System.Globalization;
-using Valhalla.Contracts.Values;
 using Valhalla.Contracts;
+using Valhalla.Contracts.Values;
 
 namespace Valhalla.Packs.Kit;
 

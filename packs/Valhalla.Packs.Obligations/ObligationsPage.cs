@@ -2,8 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Valhalla.Packs.Kit;
 using Valhalla.Contracts;
+using Valhalla.Packs.Kit;
 
 namespace Valhalla.Packs.Obligations;
 

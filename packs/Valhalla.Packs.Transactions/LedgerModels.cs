@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using Valhalla.Contracts;
 using Valhalla.Contracts.Budget;
 using Valhalla.Packs.Kit;
-using Valhalla.Contracts;
 
 namespace Valhalla.Packs.Transactions;
 

@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Valhalla.Contracts;
 using Valhalla.Contracts.Budget;
 using Valhalla.Contracts.Services;
 using Valhalla.Packs.Kit;
-using Valhalla.Contracts;
 
 namespace Valhalla.Packs.Transactions;
 

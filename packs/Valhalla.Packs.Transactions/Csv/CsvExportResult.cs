@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.DependencyInjection;
-using Valhalla.Packs.Kit;
 using Valhalla.Contracts;
+using Valhalla.Packs.Kit;
 
 namespace Valhalla.Packs.Transactions;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Sylvan.Data.Csv;
+using Valhalla.Contracts;
 using Valhalla.Contracts.Values;
 using Valhalla.Packs.Kit;
-using Valhalla.Contracts;
 
 namespace Valhalla.Packs.Transactions;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Valhalla.Packs.Kit;
 using Valhalla.Contracts;
+using Valhalla.Packs.Kit;
 
 namespace Valhalla.Packs.Transactions;
 

@@ -1,5 +1,5 @@
-using Valhalla.Packs.Kit;
 using Valhalla.Contracts;
+using Valhalla.Packs.Kit;
 
 namespace Valhalla.Packs.Transactions;
 

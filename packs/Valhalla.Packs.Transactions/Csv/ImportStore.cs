@@ -1,11 +1,11 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using Valhalla.Contracts;
 using Valhalla.Contracts.Services;
 using Valhalla.Contracts.Stores;
 using Valhalla.Contracts.Values;
 using Valhalla.Packs.Kit;
-using Valhalla.Contracts;
 
 namespace Valhalla.Packs.Transactions;
 

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Valhalla.Contracts;
 using Valhalla.Contracts.Access;
 using Valhalla.Packs.Kit;
-using Valhalla.Contracts;
 
 namespace Valhalla.Packs.Transactions;
 

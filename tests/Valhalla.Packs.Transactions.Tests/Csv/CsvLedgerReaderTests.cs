@@ -1,6 +1,6 @@
+using Valhalla.Contracts;
 using Valhalla.Contracts.Values;
 using Valhalla.Packs.Kit;
-using Valhalla.Contracts;
 
 namespace Valhalla.Packs.Transactions.Tests.Csv;
 

@@ -1,9 +1,9 @@
+using Valhalla.Contracts;
 using Valhalla.Contracts.Access;
 using Valhalla.Contracts.Budget;
 using Valhalla.Contracts.Services;
 using Valhalla.Contracts.Values;
 using Valhalla.Packs.Kit;
-using Valhalla.Contracts;
 
 namespace Valhalla.Packs.Transactions.Tests.Csv;
 
