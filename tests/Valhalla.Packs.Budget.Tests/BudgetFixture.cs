@@ -36,7 +36,7 @@ public sealed class BudgetFixture : IAsyncLifetime
             Migration.FromEmbeddedResources(typeof(BudgetPack).Assembly), NullLogger.Instance);
         Packs.Add<ISpendingLedger>(Ledger);
         Outbox = new OutboxReader(_database);
-        Budget = new BudgetService(new BudgetStore(_database), Packs, new MoneyEvents(new FakePackContext("P-BUDGET-1"), Time), Time);
+        Budget = new BudgetService(new BudgetStore(_database, new ChangeCounter()), Packs, new MoneyEvents(new FakePackContext("P-BUDGET-1"), Time), Time);
     }
 
     public async Task DisposeAsync()

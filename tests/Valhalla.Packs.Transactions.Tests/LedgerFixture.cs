@@ -34,7 +34,7 @@ public sealed class LedgerFixture : IAsyncLifetime
         SqlMapper.AddTypeHandler(new LinksTypeHandler());
         _database = await SqlitePackDatabase.OpenAsync("transactions/transactions.db", _temp.Combine("transactions.db"),
             Migration.FromEmbeddedResources(typeof(TransactionsPack).Assembly), NullLogger.Instance);
-        Ledger = new TransactionService(new TransactionStore(_database), Packs,
+        Ledger = new TransactionService(new TransactionStore(_database, new LedgerChanges()), Packs,
             new MoneyEvents(new FakePackContext("P-BUDGET-2"), Time), Time);
     }
 
