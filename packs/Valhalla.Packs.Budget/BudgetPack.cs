@@ -14,6 +14,7 @@ public sealed class BudgetPack : IPack
         DapperTypeHandlers.Register();
         services.AddSingleton<BudgetStore>();
         services.AddMoneyEvents();
+        services.AddSingleton<ChangeCounter>();
         services.AddSingleton<BudgetService>();
         services.AddSingleton<IBucketDirectory, BucketDirectory>();
         services.AddSingleton<IBucketBalances, BucketBalances>();

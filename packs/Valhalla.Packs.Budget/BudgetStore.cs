@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Valhalla.Contracts.Services;
 using Valhalla.Contracts.Stores;
@@ -7,7 +8,7 @@ using Valhalla.Packs.Kit;
 namespace Valhalla.Packs.Budget;
 
 /// <summary>Buckets and allocations: Dapper and SQL, no rules.</summary>
-public sealed class BudgetStore(IPackDatabase database)
+public sealed class BudgetStore(IPackDatabase database, ChangeCounter changes)
 {
     private const string BucketColumns = """
         id, name, bucket_type, monthly_limit, priority,
@@ -59,7 +60,7 @@ public sealed class BudgetStore(IPackDatabase database)
     /// Throws <see cref="BucketRules.TooManyBuckets"/> (a 409) when <see cref="BucketRules.MaxActiveBuckets"/> are active already.
     /// </summary>
     public Task<bool> TryInsertAsync(Bucket bucket, MoneyEvent created, CancellationToken ct) =>
-        database.WriteAsync(async (connection, tx, token) =>
+        WriteAndTouchAsync(async (connection, tx, token) =>
         {
             if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(ActiveNameTaken, bucket, tx, cancellationToken: token)))
             {
@@ -88,7 +89,7 @@ public sealed class BudgetStore(IPackDatabase database)
     /// the active buckets allowed.
     /// </summary>
     public Task<Bucket?> UpdateAsync(string id, Func<Bucket, Bucket> change, Func<Bucket, Bucket, MoneyEvent> describe, CancellationToken ct) =>
-        database.WriteAsync(async (connection, tx, token) =>
+        WriteAndTouchAsync(async (connection, tx, token) =>
         {
             var current = await connection.QuerySingleOrDefaultAsync<Bucket>(
                 new CommandDefinition($"SELECT {BucketColumns} FROM buckets WHERE id = @Id", new { Id = id }, tx, cancellationToken: token));
@@ -122,7 +123,7 @@ public sealed class BudgetStore(IPackDatabase database)
 
     /// <summary>Sets (or with null, clears) a month's allocation, with its event; returns the bucket as it was, null when unknown.</summary>
     public Task<Bucket?> SetAllocationAsync(string bucketId, Month month, Money? amount, DateTimeOffset now, MoneyEvent allocated, CancellationToken ct) =>
-        database.WriteAsync(async (connection, tx, token) =>
+        WriteAndTouchAsync(async (connection, tx, token) =>
         {
             var bucket = await connection.QuerySingleOrDefaultAsync<Bucket>(
                 new CommandDefinition($"SELECT {BucketColumns} FROM buckets WHERE id = @Id", new { Id = bucketId }, tx, cancellationToken: token));
@@ -149,4 +150,17 @@ public sealed class BudgetStore(IPackDatabase database)
             const string sql = "SELECT bucket_id, month, amount FROM allocations WHERE month BETWEEN @From AND @To";
             return [.. await connection.QueryAsync<AllocationRow>(new CommandDefinition(sql, new { From = from, To = to }, cancellationToken: token))];
         }, ct);
+
+    // Every write touches the change stamps once it is over, committed or not.
+    private async Task<T> WriteAndTouchAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken ct)
+    {
+        try
+        {
+            return await database.WriteAsync(write, ct);
+        }
+        finally
+        {
+            changes.Touch();
+        }
+    }
 }

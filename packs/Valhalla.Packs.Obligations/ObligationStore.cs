@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Valhalla.Contracts.Services;
 using Valhalla.Contracts.Stores;
@@ -6,7 +7,7 @@ using Valhalla.Packs.Kit;
 namespace Valhalla.Packs.Obligations;
 
 /// <summary>Obligations and their outbox: Dapper and SQL, no rules.</summary>
-public sealed class ObligationStore(IPackDatabase database)
+public sealed class ObligationStore(IPackDatabase database, ChangeCounter changes)
 {
     private const string Columns = """
         id, name, amount_min, amount_max, bucket_id, frequency,
@@ -32,7 +33,7 @@ public sealed class ObligationStore(IPackDatabase database)
         }, ct);
 
     public Task InsertAsync(Obligation obligation, MoneyEvent created, CancellationToken ct) =>
-        database.WriteAsync(async (connection, tx, token) =>
+        WriteAndTouchAsync(async (connection, tx, token) =>
         {
             const string insert = """
                 INSERT INTO obligations (id, name, amount_min, amount_max, bucket_id, frequency, interval, weekday, day, month_of_year,
@@ -50,7 +51,7 @@ public sealed class ObligationStore(IPackDatabase database)
     /// <paramref name="describe"/> makes of it, in one write. Null when there is no such obligation.
     /// </summary>
     public Task<Obligation?> UpdateAsync(string id, Func<Obligation, Obligation> change, Func<Obligation, Obligation, MoneyEvent> describe, CancellationToken ct) =>
-        database.WriteAsync(async (connection, tx, token) =>
+        WriteAndTouchAsync(async (connection, tx, token) =>
         {
             var current = (await connection.QuerySingleOrDefaultAsync<ObligationRow>(
                 new CommandDefinition($"SELECT {Columns} FROM obligations WHERE id = @Id", new { Id = id }, tx, cancellationToken: token)))?.ToObligation();
@@ -71,4 +72,17 @@ public sealed class ObligationStore(IPackDatabase database)
             await Outbox.AppendAsync(connection, tx, describe(current, updated), token);
             return updated;
         }, ct);
+
+    // Every write touches the change stamps once it is over, committed or not.
+    private async Task<T> WriteAndTouchAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken ct)
+    {
+        try
+        {
+            return await database.WriteAsync(write, ct);
+        }
+        finally
+        {
+            changes.Touch();
+        }
+    }
 }

@@ -13,6 +13,7 @@ public sealed class ObligationsPack : IPack
     {
         DapperTypeHandlers.Register();
         services.AddMoneyEvents();
+        services.AddSingleton<ChangeCounter>();
         services.AddSingleton<ObligationStore>();
         services.AddSingleton<ObligationService>();
         services.AddSingleton<ObligationMonths>();

@@ -1,13 +1,18 @@
 using Dapper;
 using Valhalla.Contracts.Obligations;
+using Valhalla.Contracts.Services;
 using Valhalla.Contracts.Stores;
 using Valhalla.Contracts.Values;
 
 namespace Valhalla.Packs.Transactions;
 
-/// <summary>What the ledger exports to the obligations pack: posted expenses that name an obligation.</summary>
-public sealed class ObligationPayments(IPackDatabase database) : IObligationPayments
+/// <summary>What the ledger exports to the obligations pack: posted expenses that name an obligation, and when they or a bucket's spending changed.</summary>
+public sealed class ObligationPayments(IPackDatabase database, LedgerChanges changes) : IObligationPayments, ILedgerChangeStamps
 {
+    public ChangeStamp Payments => changes.Payments;
+
+    public ChangeStamp Spending(string bucketId) => changes.Spending(bucketId);
+
     /// <summary>One search of ix_transactions_obligation per obligation id; the terms repeat the index's own condition so SQLite uses it.</summary>
     public const string Sql = """
         SELECT json_extract(links, '$.obligation_id') AS obligation_id, id AS transaction_id, date, amount

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Valhalla.Contracts.Budget;
 using Valhalla.Contracts.Services;
@@ -8,7 +9,7 @@ using Valhalla.Packs.Kit;
 namespace Valhalla.Packs.Transactions;
 
 /// <summary>The ledger and its idempotency keys: Dapper and SQL, no rules.</summary>
-public sealed class TransactionStore(IPackDatabase database)
+public sealed class TransactionStore(IPackDatabase database, LedgerChanges changes)
 {
     private const string Columns = """
         id, tx_type, amount, date, description, bucket_id,
@@ -33,43 +34,55 @@ public sealed class TransactionStore(IPackDatabase database)
     /// and the earlier transaction is returned; an expired key is taken over. Throws
     /// <see cref="TransactionRules.BucketMonthFull"/> (a 400 on amount) when an expense would take its bucket's month past the ceiling.
     /// </summary>
-    public Task<(bool Inserted, string? RequestHash, Transaction Transaction)> InsertAsync(
-        Transaction transaction, string? key, string? requestHash, DateTimeOffset keysNotBefore, MoneyEvent posted, CancellationToken ct) =>
-        database.WriteAsync(async (connection, tx, token) =>
+    public async Task<(bool Inserted, string? RequestHash, Transaction Transaction)> InsertAsync(
+        Transaction transaction, string? key, string? requestHash, DateTimeOffset keysNotBefore, MoneyEvent posted, CancellationToken ct)
+    {
+        try
         {
-            if (key is not null && await FindByKeyAsync(connection, tx, key, keysNotBefore, token) is { } earlier)
-            {
-                return (false, earlier.RequestHash, earlier.Transaction);
-            }
+            return await database.WriteAsync((connection, tx, token) => InsertAsync(connection, tx, transaction, key, requestHash, keysNotBefore, posted, token), ct);
+        }
+        finally
+        {
+            changes.Touched(transaction);
+        }
+    }
 
-            if (transaction is { TxType: TxValues.Expense, BucketId: not null })
-            {
-                var spent = new Money(await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                    BucketMonthSpentSql, new { transaction.BucketId, Month = Month.Of(transaction.Date) }, tx, cancellationToken: token)));
-                if (spent + transaction.Amount > Money.MaxAmount)
-                {
-                    throw TransactionRules.BucketMonthFull(transaction.BucketId, Month.Of(transaction.Date), spent);
-                }
-            }
+    private static async Task<(bool Inserted, string? RequestHash, Transaction Transaction)> InsertAsync(DbConnection connection, DbTransaction tx,
+        Transaction transaction, string? key, string? requestHash, DateTimeOffset keysNotBefore, MoneyEvent posted, CancellationToken token)
+    {
+        if (key is not null && await FindByKeyAsync(connection, tx, key, keysNotBefore, token) is { } earlier)
+        {
+            return (false, earlier.RequestHash, earlier.Transaction);
+        }
 
-            const string insert = """
-                INSERT INTO transactions (id, tx_type, amount, date, description, bucket_id, priority, links, status, created_at, updated_at)
-                VALUES (@Id, @TxType, @Amount, @Date, @Description, @BucketId, @Priority, @Links, @Status, @CreatedAt, @UpdatedAt)
-                """;
-            await connection.ExecuteAsync(new CommandDefinition(insert, transaction, tx, cancellationToken: token));
-            if (key is not null)
+        if (transaction is { TxType: TxValues.Expense, BucketId: not null })
+        {
+            var spent = new Money(await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                BucketMonthSpentSql, new { transaction.BucketId, Month = Month.Of(transaction.Date) }, tx, cancellationToken: token)));
+            if (spent + transaction.Amount > Money.MaxAmount)
             {
-                await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    INSERT INTO idempotency_keys (key, request_hash, tx_id, created_at) VALUES (@Key, @RequestHash, @TxId, @CreatedAt)
-                    ON CONFLICT (key) DO UPDATE SET request_hash = excluded.request_hash, tx_id = excluded.tx_id, created_at = excluded.created_at
-                    """,
-                    new { Key = key, RequestHash = requestHash, TxId = transaction.Id, transaction.CreatedAt }, tx, cancellationToken: token));
+                throw TransactionRules.BucketMonthFull(transaction.BucketId, Month.Of(transaction.Date), spent);
             }
+        }
 
-            await Outbox.AppendAsync(connection, tx, posted, token);
-            return (true, requestHash, transaction);
-        }, ct);
+        const string insert = """
+            INSERT INTO transactions (id, tx_type, amount, date, description, bucket_id, priority, links, status, created_at, updated_at)
+            VALUES (@Id, @TxType, @Amount, @Date, @Description, @BucketId, @Priority, @Links, @Status, @CreatedAt, @UpdatedAt)
+            """;
+        await connection.ExecuteAsync(new CommandDefinition(insert, transaction, tx, cancellationToken: token));
+        if (key is not null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO idempotency_keys (key, request_hash, tx_id, created_at) VALUES (@Key, @RequestHash, @TxId, @CreatedAt)
+                ON CONFLICT (key) DO UPDATE SET request_hash = excluded.request_hash, tx_id = excluded.tx_id, created_at = excluded.created_at
+                """,
+                new { Key = key, RequestHash = requestHash, TxId = transaction.Id, transaction.CreatedAt }, tx, cancellationToken: token));
+        }
+
+        await Outbox.AppendAsync(connection, tx, posted, token);
+        return (true, requestHash, transaction);
+    }
 
     /// <summary>Deletes up to <paramref name="max"/> keys created before <paramref name="before"/>; returns how many.</summary>
     public Task<int> PurgeKeysAsync(DateTimeOffset before, int max, CancellationToken ct) =>
@@ -78,20 +91,37 @@ public sealed class TransactionStore(IPackDatabase database)
             new { Before = before, Max = max }, tx, cancellationToken: token)), ct);
 
     /// <summary>Marks a posted transaction void, with the event <paramref name="describe"/> makes of it; returns it as it was before, or null when unknown.</summary>
-    public Task<Transaction?> VoidAsync(string id, string? reason, DateTimeOffset now, Func<Transaction, MoneyEvent> describe, CancellationToken ct) =>
-        database.WriteAsync(async (connection, tx, token) =>
+    public async Task<Transaction?> VoidAsync(string id, string? reason, DateTimeOffset now, Func<Transaction, MoneyEvent> describe, CancellationToken ct)
+    {
+        Transaction? voided = null;
+        var known = false;
+        try
         {
-            var current = await connection.QuerySingleOrDefaultAsync<Transaction>(
-                new CommandDefinition($"SELECT {Columns} FROM transactions WHERE id = @Id", new { Id = id }, tx, cancellationToken: token));
-            if (current?.Status == TxValues.PostedStatus)
+            return await database.WriteAsync(async (connection, tx, token) =>
             {
-                const string update = "UPDATE transactions SET status = 'void', void_reason = @Reason, voided_at = @Now, updated_at = @Now WHERE id = @Id";
-                await connection.ExecuteAsync(new CommandDefinition(update, new { Id = id, Reason = reason, Now = now }, tx, cancellationToken: token));
-                await Outbox.AppendAsync(connection, tx, describe(current), token);
-            }
+                var current = await connection.QuerySingleOrDefaultAsync<Transaction>(
+                    new CommandDefinition($"SELECT {Columns} FROM transactions WHERE id = @Id", new { Id = id }, tx, cancellationToken: token));
+                if (current?.Status == TxValues.PostedStatus)
+                {
+                    voided = current;
+                    const string update = "UPDATE transactions SET status = 'void', void_reason = @Reason, voided_at = @Now, updated_at = @Now WHERE id = @Id";
+                    await connection.ExecuteAsync(new CommandDefinition(update, new { Id = id, Reason = reason, Now = now }, tx, cancellationToken: token));
+                    await Outbox.AppendAsync(connection, tx, describe(current), token);
+                }
 
-            return current;
-        }, ct);
+                known = true;
+                return current;
+            }, ct);
+        }
+        finally
+        {
+            // Nothing voided changes nothing; a write that failed half-way may have changed anything.
+            if (voided is not null || !known)
+            {
+                changes.Touched(voided);
+            }
+        }
+    }
 
     /// <summary>A page, newest first, and the number of rows matching the filter.</summary>
     public Task<(IReadOnlyList<Transaction> Items, int Total)> ListAsync(TransactionFilter filter, CancellationToken ct) =>

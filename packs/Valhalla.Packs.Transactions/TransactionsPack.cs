@@ -15,6 +15,7 @@ public sealed class TransactionsPack : IPack
     {
         DapperTypeHandlers.Register();
         SqlMapper.AddTypeHandler(new LinksTypeHandler());
+        services.AddSingleton<LedgerChanges>();
         services.AddSingleton<TransactionStore>();
         services.AddMoneyEvents();
         services.AddSingleton<TransactionService>();

@@ -27,6 +27,12 @@ public sealed class BudgetFixture : IAsyncLifetime
 
     public BudgetService Budget { get; private set; } = null!;
 
+    /// <summary>The budget's change stamp, which its store moves on after each write.</summary>
+    public ChangeCounter Changes { get; } = new();
+
+    /// <summary>What the budget exports to the obligations pack.</summary>
+    public BucketBalances Balances => new(Budget, Changes);
+
     public IPackDatabase Database => _database;
 
     public async Task InitializeAsync()
@@ -36,7 +42,7 @@ public sealed class BudgetFixture : IAsyncLifetime
             Migration.FromEmbeddedResources(typeof(BudgetPack).Assembly), NullLogger.Instance);
         Packs.Add<ISpendingLedger>(Ledger);
         Outbox = new OutboxReader(_database);
-        Budget = new BudgetService(new BudgetStore(_database), Packs, new MoneyEvents(new FakePackContext("P-BUDGET-1"), Time), Time);
+        Budget = new BudgetService(new BudgetStore(_database, Changes), Packs, new MoneyEvents(new FakePackContext("P-BUDGET-1"), Time), Time);
     }
 
     public async Task DisposeAsync()

@@ -155,7 +155,7 @@ public sealed class BudgetLimitsTests : IAsyncLifetime
     [Fact]
     public async Task The_directory_tells_other_packs_a_buckets_type_and_whether_it_is_active()
     {
-        var directory = new BucketDirectory(new BudgetStore(_f.Database));
+        var directory = new BucketDirectory(new BudgetStore(_f.Database, new ChangeCounter()));
         var bucket = await _f.CreateAsync("Groceries", "essentials");
         await _f.Budget.UpdateAsync(bucket.Id, new JsonObject { ["status"] = "archived" }, default);
 

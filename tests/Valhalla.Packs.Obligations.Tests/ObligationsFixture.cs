@@ -23,6 +23,8 @@ public sealed class ObligationsFixture : IAsyncLifetime
 
     public HttpContextAccessor Http { get; } = new();
 
+    public ChangeCounter Changes { get; } = new();
+
     public FakePayments Payments { get; } = new();
 
     public FakeBalances Balances { get; } = new();
@@ -38,9 +40,9 @@ public sealed class ObligationsFixture : IAsyncLifetime
         DapperTypeHandlers.Register();
         _database = await SqlitePackDatabase.OpenAsync("obligations/obligations.db", _temp.Combine("obligations.db"),
             Migration.FromEmbeddedResources(typeof(ObligationsPack).Assembly), NullLogger.Instance);
-        var store = new ObligationStore(_database);
+        var store = new ObligationStore(_database, Changes);
         Obligations = new ObligationService(store, Packs, new MoneyEvents(new FakePackContext("P-OBLIG-1"), Time, Http), Time);
-        Months = new ObligationMonths(store, Packs, Time);
+        Months = new ObligationMonths(store, Packs, Time, Changes);
         Outbox = new OutboxReader(_database);
     }
 

@@ -26,6 +26,9 @@ public sealed class LedgerFixture : IAsyncLifetime
 
     public TransactionService Ledger { get; private set; } = null!;
 
+    /// <summary>The ledger's change stamps, which its store moves on after each write.</summary>
+    public LedgerChanges Changes { get; } = new();
+
     public IPackDatabase Database => _database;
 
     public async Task InitializeAsync()
@@ -34,7 +37,7 @@ public sealed class LedgerFixture : IAsyncLifetime
         SqlMapper.AddTypeHandler(new LinksTypeHandler());
         _database = await SqlitePackDatabase.OpenAsync("transactions/transactions.db", _temp.Combine("transactions.db"),
             Migration.FromEmbeddedResources(typeof(TransactionsPack).Assembly), NullLogger.Instance);
-        Ledger = new TransactionService(new TransactionStore(_database), Packs,
+        Ledger = new TransactionService(new TransactionStore(_database, Changes), Packs,
             new MoneyEvents(new FakePackContext("P-BUDGET-2"), Time), Time);
     }
 

@@ -27,7 +27,7 @@ public sealed class LedgerLimitsTests : IAsyncLifetime
 
         Assert.Equal((400, "amount"), (over.Status, over.Field));
         Assert.Contains($"{Money.MaxAmount} of expenses in 2026-01; one bucket's month holds at most {Money.MaxAmount}.", over.Message);
-        var spent = await new SpendingLedger(new TransactionStore(_f.Database)).GetSpentAsync(Month.Of(2026, 1), Month.Of(2026, 1));
+        var spent = await new SpendingLedger(new TransactionStore(_f.Database, new LedgerChanges())).GetSpentAsync(Month.Of(2026, 1), Month.Of(2026, 1));
         Assert.Equal(Money.MaxAmount, spent.Single().Spent);
         Assert.Equal(2, (await _f.ListAsync()).Total);
     }

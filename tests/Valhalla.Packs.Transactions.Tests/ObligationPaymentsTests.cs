@@ -26,7 +26,7 @@ public sealed class ObligationPaymentsTests : IAsyncLifetime
         SqlMapper.AddTypeHandler(new LinksTypeHandler());
         _database = await SqlitePackDatabase.OpenAsync("transactions/transactions.db", _temp.Combine("transactions.db"),
             Migration.FromEmbeddedResources(typeof(TransactionsPack).Assembly), NullLogger.Instance);
-        _store = new TransactionStore(_database);
+        _store = new TransactionStore(_database, new LedgerChanges());
     }
 
     public async Task DisposeAsync()
@@ -48,7 +48,7 @@ public sealed class ObligationPaymentsTests : IAsyncLifetime
         var voided = await InsertAsync("expense", 950m, "2026-01-07", Rent);
         await _store.VoidAsync(voided.Id, null, Now, t => _events.Create("transaction.voided", t.Id, t.Amount), default);
 
-        var payments = await new ObligationPayments(_database).GetPaymentsAsync([Rent, Power], new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31));
+        var payments = await new ObligationPayments(_database, new LedgerChanges()).GetPaymentsAsync([Rent, Power], new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31));
 
         Assert.Equal(
             [(Rent, paid.Id, 50000L), (Rent, second.Id, 45000L), (Power, power.Id, 8000L)],

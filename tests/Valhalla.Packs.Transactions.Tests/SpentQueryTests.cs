@@ -24,7 +24,7 @@ public sealed class SpentQueryTests : IAsyncLifetime
         SqlMapper.AddTypeHandler(new LinksTypeHandler());
         _database = await SqlitePackDatabase.OpenAsync("transactions/transactions.db", _temp.Combine("transactions.db"),
             Migration.FromEmbeddedResources(typeof(TransactionsPack).Assembly), NullLogger.Instance);
-        _store = new TransactionStore(_database);
+        _store = new TransactionStore(_database, new LedgerChanges());
     }
 
     public async Task DisposeAsync()

@@ -36,7 +36,7 @@ public sealed class TransactionServiceTests : IAsyncLifetime
         SqlMapper.AddTypeHandler(new LinksTypeHandler());
         _database = await SqlitePackDatabase.OpenAsync("transactions/transactions.db", _temp.Combine("transactions.db"),
             Migration.FromEmbeddedResources(typeof(TransactionsPack).Assembly), NullLogger.Instance);
-        _store = new TransactionStore(_database);
+        _store = new TransactionStore(_database, new LedgerChanges());
         _buckets.Add(new BucketInfo(Essentials, "Groceries", BucketTypes.Essentials, IsActive: true));
         _buckets.Add(new BucketInfo(Fun, "Fun", "fun", IsActive: true));
         _buckets.Add(new BucketInfo(Archived, "Old", "variable", IsActive: false));

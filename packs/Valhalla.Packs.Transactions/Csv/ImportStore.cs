@@ -10,7 +10,7 @@ using Valhalla.Packs.Kit;
 namespace Valhalla.Packs.Transactions;
 
 /// <summary>Imported rows in the ledger: which import ids it holds, and posting a whole file in one write. Dapper and SQL, no rules.</summary>
-public sealed class ImportStore(IPackDatabase database)
+public sealed class ImportStore(IPackDatabase database, LedgerChanges changes)
 {
     /// <summary>
     /// The ids of <paramref name="importIds"/> the ledger already holds, as an import id or as a
@@ -36,7 +36,20 @@ public sealed class ImportStore(IPackDatabase database)
     /// file) are left out and returned. Throws a 400 on amount when the rows would
     /// take a bucket's month past the ceiling: then nothing is written.
     /// </summary>
-    public Task<IReadOnlyList<ImportRow>> InsertAsync(
+    public async Task<IReadOnlyList<ImportRow>> InsertAsync(
+        IReadOnlyList<ImportRow> rows, DateTimeOffset now, Func<ImportRow, string, MoneyEvent> describe, CancellationToken ct)
+    {
+        try
+        {
+            return await InsertRowsAsync(rows, now, describe, ct);
+        }
+        finally
+        {
+            changes.TouchedAll();
+        }
+    }
+
+    private Task<IReadOnlyList<ImportRow>> InsertRowsAsync(
         IReadOnlyList<ImportRow> rows, DateTimeOffset now, Func<ImportRow, string, MoneyEvent> describe, CancellationToken ct) =>
         database.WriteAsync<IReadOnlyList<ImportRow>>(async (connection, tx, token) =>
         {

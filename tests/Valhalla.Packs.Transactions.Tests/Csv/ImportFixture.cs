@@ -19,8 +19,8 @@ public sealed class ImportFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Ledger.InitializeAsync();
-        var store = new TransactionStore(Ledger.Database);
-        Importer = new TransactionImporter(new ImportStore(Ledger.Database), store, Ledger.Packs,
+        var store = new TransactionStore(Ledger.Database, Ledger.Changes);
+        Importer = new TransactionImporter(new ImportStore(Ledger.Database, Ledger.Changes), store, Ledger.Packs,
             new MoneyEvents(new FakePackContext("P-BUDGET-2"), Ledger.Time), Ledger.Time);
         Export = new TransactionExport(Ledger.Database);
     }

@@ -65,6 +65,16 @@ public sealed class TransactionImporterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_import_moves_the_ledgers_change_stamps()
+    {
+        var payments = _f.Ledger.Changes.Payments;
+
+        await _f.ImportAsync("date,amount,description\n2026-01-17,-3.20,Coffee\n");
+
+        Assert.NotEqual(payments, _f.Ledger.Changes.Payments);
+    }
+
+    [Fact]
     public async Task A_file_that_overlaps_the_last_one_adds_only_the_new_rows()
     {
         await _f.ImportAsync("date,amount,description\n2026-01-17,-3.20,Coffee\n2026-01-18,-9,Lunch\n");
