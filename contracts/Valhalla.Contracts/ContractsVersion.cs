@@ -10,7 +10,7 @@ public static class ContractsVersion
     public const int Major = 1;
 
     /// <summary>Minor version: grows when contracts are added compatibly.</summary>
-    public const int Minor = 3;
+    public const int Minor = 4;
 
     /// <summary>The version as written in manifests, e.g. <c>1.0</c>.</summary>
     public static string Current => $"{Major}.{Minor}";
