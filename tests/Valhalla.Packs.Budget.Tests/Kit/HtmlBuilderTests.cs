@@ -53,10 +53,12 @@ public sealed class HtmlBuilderTests
         }
 
         var pipe = new Pipe();
+        using var bytes = new MemoryStream();
+        var reading = pipe.Reader.AsStream().CopyToAsync(bytes); // the way a response is read: while it is written
+
         await html.WriteToAsync(pipe.Writer, "<main>Før", "</main>", CancellationToken.None);
         await pipe.Writer.CompleteAsync();
-        using var bytes = new MemoryStream();
-        await pipe.Reader.AsStream().CopyToAsync(bytes);
+        await reading;
 
         Assert.Equal("<main>Før" + html + "</main>", Encoding.UTF8.GetString(bytes.ToArray()));
     }
