@@ -12,11 +12,17 @@ internal sealed class PageShell(IPackCatalog catalog, IAntiforgery antiforgery) 
 {
     public string Render(HttpContext context, string title, string mainHtml)
     {
+        var frame = Frame(context, title);
+        return string.Concat(frame.Head, mainHtml, frame.Tail);
+    }
+
+    public PageFrame Frame(HttpContext context, string title)
+    {
         var tokens = antiforgery.GetAndStoreTokens(context);
         context.Response.Headers.ContentSecurityPolicy = ShellHtml.Csp;
         context.Response.Headers.CacheControl = "no-store";
         var pages = Navigation.For(catalog.Current, context.Features.Get<ApiKey>());
-        return ShellHtml.Document(title, mainHtml, context.Request.Path, pages, context.GetCaller(), tokens.FormFieldName, tokens.RequestToken!);
+        return new PageFrame(ShellHtml.Head(title, context.Request.Path, pages, context.GetCaller(), tokens.FormFieldName, tokens.RequestToken!), ShellHtml.Tail);
     }
 
     public PageFormToken FormToken(HttpContext context)

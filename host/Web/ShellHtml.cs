@@ -11,13 +11,17 @@ internal static class ShellHtml
 {
     public const string Csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    /// <summary>What follows the main content.</summary>
+    public const string Tail = "</main></body></html>";
+
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static string Encode(string? text) => Encoder.Encode(text ?? "");
 
-    public static string Document(string title, string mainHtml, string currentPath, IReadOnlyList<PackPage> pages, Caller? caller, string tokenField, string token)
+    /// <summary>Everything before the main content, up to the opening of <c>main</c>.</summary>
+    public static string Head(string title, string currentPath, IReadOnlyList<PackPage> pages, Caller? caller, string tokenField, string token)
     {
-        var html = new StringBuilder(2048 + mainHtml.Length);
+        var html = new StringBuilder(2048);
         html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<meta name=\"htmx-config\" content=\"{&quot;includeIndicatorStyles&quot;:false}\">")
@@ -44,7 +48,6 @@ internal static class ShellHtml
                 .Append("<button type=\"submit\" class=\"secondary outline\">Sign out ").Append(Encode(caller.Name)).Append("</button></form></li>");
         }
 
-        html.Append("</ul></nav></header><main class=\"container\">").Append(mainHtml).Append("</main></body></html>");
-        return html.ToString();
+        return html.Append("</ul></nav></header><main class=\"container\">").ToString();
     }
 }

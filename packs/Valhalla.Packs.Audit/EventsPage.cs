@@ -91,18 +91,6 @@ public static class EventsPage
         html.Close("tbody").Close("table").Close("div");
         string Link(int offset) => FullPath + "?" + string.Join("&", values.Where(v => v.Value is not null)
             .Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value!)}").Append($"offset={offset}"));
-        html.Open("nav", ("class", "pager"), ("aria-label", "Pages"));
-        if (filter.Offset > 0)
-        {
-            html.Element("a", "← Newer", ("href", Link(Math.Max(0, filter.Offset - filter.Limit))), ("rel", "prev"));
-        }
-
-        html.Element("span", $"{filter.Offset + 1}–{filter.Offset + items.Count} of {total}");
-        if (filter.Offset + items.Count < total)
-        {
-            html.Element("a", "Older →", ("href", Link(filter.Offset + filter.Limit)), ("rel", "next"));
-        }
-
-        html.Close("nav");
+        html.Pager(new PageWindow(filter.Offset, filter.Limit, items.Count, total), Link);
     }
 }

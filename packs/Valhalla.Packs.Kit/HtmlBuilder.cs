@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -29,7 +31,9 @@ public sealed class HtmlBuilder
             _html.Append(' ').Append(name);
             if (value.Length > 0)
             {
-                _html.Append("=\"").Append(Encoder.Encode(value)).Append('"');
+                _html.Append("=\"");
+                AppendEncoded(value);
+                _html.Append('"');
             }
         }
 
@@ -47,7 +51,7 @@ public sealed class HtmlBuilder
     /// <summary>Writes <paramref name="text"/>, encoded.</summary>
     public HtmlBuilder Text(string? text)
     {
-        _html.Append(Encoder.Encode(text ?? ""));
+        AppendEncoded(text);
         return this;
     }
 
@@ -63,6 +67,40 @@ public sealed class HtmlBuilder
     {
         _html.Append(other._html);
         return this;
+    }
+
+    /// <summary>
+    /// Writes the HTML as UTF-8 to <paramref name="output"/>, between <paramref name="before"/> and
+    /// <paramref name="after"/> (already encoded), piece by piece: a large page never becomes one string.
+    /// </summary>
+    public Task WriteToAsync(PipeWriter output, string before, string after, CancellationToken ct)
+    {
+        var utf8 = Encoding.UTF8.GetEncoder(); // keeps a surrogate pair split between two pieces whole
+        utf8.Convert(before, output, flush: false, out _, out _);
+        foreach (var chunk in _html.GetChunks())
+        {
+            utf8.Convert(chunk.Span, output, flush: false, out _, out _);
+        }
+
+        utf8.Convert(after, output, flush: true, out _, out _);
+        return output.FlushAsync(ct).AsTask();
+    }
+
+    // Encoded straight into the builder through a small stack buffer, not into a string per value.
+    private void AppendEncoded(ReadOnlySpan<char> value)
+    {
+        Span<char> buffer = stackalloc char[256];
+        while (true)
+        {
+            var status = Encoder.Encode(value, buffer, out var read, out var written);
+            _html.Append(buffer[..written]);
+            if (status != OperationStatus.DestinationTooSmall)
+            {
+                return;
+            }
+
+            value = value[read..];
+        }
     }
 
     /// <summary>The HTML written so far.</summary>

@@ -18,19 +18,21 @@ public static class PageResults
     /// <summary>True when htmx made the request (it swaps a fragment into the page).</summary>
     public static bool IsHtmx(HttpRequest request) => request.Headers["HX-Request"] == "true";
 
-    /// <summary>A whole page titled <paramref name="title"/>, with <paramref name="main"/> as its content.</summary>
+    /// <summary>
+    /// A whole page titled <paramref name="title"/>, with <paramref name="main"/> as its content. The page is
+    /// written to the response piece by piece: joined into one string, a page of some 40,000 characters
+    /// lands on the large object heap and, allocated on every request, makes every collection a full one.
+    /// </summary>
     public static IResult Page(HttpContext context, string title, HtmlBuilder main, int statusCode = StatusCodes.Status200OK)
     {
-        var shell = context.RequestServices.GetService<IPageShell>();
-        var html = shell is not null
-            ? shell.Render(context, title, main.ToString())
-            : new HtmlBuilder().Open("html").Open("head").Element("title", title).Close("head").Open("body").Open("main").Append(main).Close("main").Close("body").Close("html").ToString();
-        return Results.Content(html, HtmlType, statusCode: statusCode);
+        var frame = context.RequestServices.GetService<IPageShell>()?.Frame(context, title)
+            ?? new PageFrame(new HtmlBuilder().Open("html").Open("head").Element("title", title).Close("head").Open("body").Open("main").ToString(), "</main></body></html>");
+        return new HtmlResult(frame.Head, main, frame.Tail, statusCode);
     }
 
     /// <summary>An HTML fragment, for htmx to swap in.</summary>
     public static IResult Fragment(HtmlBuilder html, int statusCode = StatusCodes.Status200OK) =>
-        Results.Content(html.ToString(), HtmlType, statusCode: statusCode);
+        new HtmlResult("", html, "", statusCode);
 
     /// <summary>After a form post without htmx: back to <paramref name="path"/> (303, so a reload does not post again).</summary>
     public static IResult SeeOther(string path) => new SeeOtherResult(path);
@@ -44,6 +46,16 @@ public static class PageResults
     /// <summary>Declares that a page route takes HTML forms, which the host otherwise refuses (415).</summary>
     public static RouteHandlerBuilder AcceptsForm(this RouteHandlerBuilder route) =>
         route.WithMetadata(new AcceptsMetadata(["application/x-www-form-urlencoded", "multipart/form-data"]));
+
+    private sealed class HtmlResult(string before, HtmlBuilder html, string after, int statusCode) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = statusCode;
+            httpContext.Response.ContentType = HtmlType;
+            return html.WriteToAsync(httpContext.Response.BodyWriter, before, after, httpContext.RequestAborted);
+        }
+    }
 
     private sealed class SeeOtherResult(string path) : IResult
     {

@@ -151,19 +151,7 @@ public static class LedgerPageHtml
             { ("tx_type", f.TxType), ("status", f.Status), ("bucket_id", f.BucketId), ("month", f.Month), ("offset", offset.ToString(CultureInfo.InvariantCulture)) }
             .Where(p => p.Value is not null).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}"));
 
-        html.Open("nav", ("class", "pager"), ("aria-label", "Pages"));
-        if (page.Offset > 0)
-        {
-            html.Element("a", "← Newer", ("href", Link(Math.Max(0, page.Offset - page.Limit))), ("rel", "prev"));
-        }
-
-        html.Element("span", $"{page.Offset + 1}–{page.Offset + page.Items.Count} of {page.Total}");
-        if (page.Offset + page.Items.Count < page.Total)
-        {
-            html.Element("a", "Older →", ("href", Link(page.Offset + page.Limit)), ("rel", "next"));
-        }
-
-        html.Close("nav");
+        html.Pager(new PageWindow(page.Offset, page.Limit, page.Items.Count, page.Total), Link);
     }
 
     private static void Field(HtmlBuilder html, LedgerForm form, string name, string label, Action<HtmlBuilder> input)

@@ -16,6 +16,13 @@ public interface IPageShell
     /// </summary>
     string Render(HttpContext context, string title, string mainHtml);
 
+    /// <summary>
+    /// The same document as <see cref="Render"/>, split around its main content, for a page too large to
+    /// join into one string (contracts 1.4). Sets the page's response headers, like <see cref="Render"/>:
+    /// call it before the response starts.
+    /// </summary>
+    PageFrame Frame(HttpContext context, string title);
+
     /// <summary>The hidden field every form a page posts must carry; the host refuses a form posted with the session cookie without it.</summary>
     PageFormToken FormToken(HttpContext context);
 }
