@@ -23,8 +23,8 @@ public sealed class ImportStore(IPackDatabase database)
         """;
 
     private const string InsertSql = """
-        INSERT INTO transactions (id, tx_type, amount, date, description, bucket_id, priority, status, created_at, updated_at, import_id)
-        VALUES (@Id, @TxType, @Amount, @Date, @Description, @BucketId, @Priority, 'posted', @CreatedAt, @CreatedAt, @ImportId)
+        INSERT INTO transactions (id, tx_type, amount, date, description, bucket_id, priority, links, status, created_at, updated_at, import_id)
+        VALUES (@Id, @TxType, @Amount, @Date, @Description, @BucketId, @Priority, @Links, 'posted', @CreatedAt, @CreatedAt, @ImportId)
         """;
 
     public Task<HashSet<string>> FindExistingAsync(IEnumerable<string> importIds, CancellationToken ct) =>
@@ -44,7 +44,7 @@ public sealed class ImportStore(IPackDatabase database)
             var fresh = rows.Where(r => !existing.Contains(r.ImportId)).ToList();
             await CheckCeilingAsync(connection, tx, fresh, token);
 
-            var inserts = fresh.Select(r => new Insert(PrefixedId.New("tx"), r.TxType, r.Amount, r.Date, r.Description, r.BucketId, r.Priority, now, r.ImportId)).ToList();
+            var inserts = fresh.Select(r => new Insert(PrefixedId.New("tx"), r.TxType, r.Amount, r.Date, r.Description, r.BucketId, r.Priority, r.Links, now, r.ImportId)).ToList();
             await connection.ExecuteAsync(new CommandDefinition(InsertSql, inserts, tx, cancellationToken: token));
             await Outbox.AppendAllAsync(connection, tx, fresh.Select((r, i) => describe(r, inserts[i].Id)), token);
             return [.. rows.Where(r => existing.Contains(r.ImportId))];
@@ -84,5 +84,5 @@ public sealed class ImportStore(IPackDatabase database)
     }
 
     private sealed record Insert(
-        string Id, string TxType, Money Amount, DateOnly Date, string? Description, string? BucketId, string Priority, DateTimeOffset CreatedAt, string ImportId);
+        string Id, string TxType, Money Amount, DateOnly Date, string? Description, string? BucketId, string Priority, TxLinks? Links, DateTimeOffset CreatedAt, string ImportId);
 }
