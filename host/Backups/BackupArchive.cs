@@ -9,7 +9,8 @@ namespace Valhalla.Host.Backups;
 /// <summary>
 /// Writes one backup: each database snapshotted into a staging folder, then everything zipped into
 /// <c>NAME.zip.partial</c>, flushed to disk and renamed to <c>NAME.zip</c>. Whatever fails, nothing
-/// partial is left: the staging folder and the partial archive are deleted.
+/// partial is left: the staging folder and the partial archive are deleted. The archive is sealed
+/// (<see cref="BackupSeal"/>) before it is renamed, so a <c>NAME.zip</c> is always whole and checkable.
 /// </summary>
 internal static class BackupArchive
 {
@@ -34,6 +35,7 @@ internal static class BackupArchive
             {
                 await using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
                 {
+                    zip.Comment = BackupSeal.Placeholder;
                     var databases = new List<BackupDatabase>();
                     foreach (var (source, index) in sources.Select((s, i) => (s, i)))
                     {
@@ -58,10 +60,9 @@ internal static class BackupArchive
                     await JsonSerializer.SerializeAsync(manifestStream, manifest, Json, ct);
                 }
 
-                await file.FlushAsync(ct);
-                file.Flush(flushToDisk: true);
             }
 
+            await BackupSeal.SealAsync(partial, ct);
             File.Move(partial, final);
             return (final, new FileInfo(final).Length);
         }

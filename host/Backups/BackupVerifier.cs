@@ -1,13 +1,14 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace Valhalla.Host.Backups;
 
 /// <summary>
-/// Checks a backup archive without writing anything: its manifest reads, every file it lists is there
-/// with the size and SHA-256 it lists, each database's schema version is the one in its header, and
-/// every data path stays inside the data root.
+/// Checks a backup archive without writing anything, trusting none of it until checked: the archive's
+/// seal (<see cref="BackupSeal"/>, every byte of the file); every entry name stays inside the data root,
+/// appears once, and is one the manifest lists (and every listed one is there); every entry read to its
+/// end matches the zip's CRC-32 and the manifest's size and SHA-256; each database's schema version is
+/// the one in its header.
 /// </summary>
 internal static class BackupVerifier
 {
@@ -17,12 +18,14 @@ internal static class BackupVerifier
     {
         try
         {
-            await using var zip = await ZipArchive.CreateAsync(File.OpenRead(file), ZipArchiveMode.Read, leaveOpen: false, entryNameEncoding: null, ct);
+            await BackupSeal.CheckAsync(file, ct);
+            await using var zip = await OpenAsync(file, ct);
+            CheckNames(zip);
             var manifest = await ReadManifestAsync(zip, ct);
+            CheckListed(zip, manifest);
             foreach (var database in manifest.Databases)
             {
-                CheckDataPath(database);
-                var header = await CheckAsync(zip, database.Entry, database.Size, database.Sha256, ct);
+                var header = await BackupEntries.CheckAsync(zip, database.Entry, database.Size, database.Sha256, copyTo: null, ct);
                 var schema = header.Length >= 64 ? System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(60)) : -1;
                 if (schema != database.SchemaVersion)
                 {
@@ -32,7 +35,7 @@ internal static class BackupVerifier
 
             foreach (var pack in manifest.Packs)
             {
-                await CheckAsync(zip, pack.Entry, pack.Size, pack.Sha256, ct);
+                await BackupEntries.CheckAsync(zip, pack.Entry, pack.Size, pack.Sha256, copyTo: null, ct);
             }
 
             return manifest;
@@ -43,53 +46,82 @@ internal static class BackupVerifier
         }
     }
 
+    /// <summary>Opens the archive for reading; callers verify it first.</summary>
+    public static async Task<ZipArchive> OpenAsync(string file, CancellationToken ct) =>
+        await ZipArchive.CreateAsync(File.OpenRead(file), ZipArchiveMode.Read, leaveOpen: false, entryNameEncoding: null, ct);
+
     private static async Task<BackupManifest> ReadManifestAsync(ZipArchive zip, CancellationToken ct)
     {
-        var entry = zip.GetEntry(BackupManifest.EntryName) ?? throw new InvalidDataException($"The archive has no {BackupManifest.EntryName}: it is not a Valhalla backup.");
-        await using var stream = await entry.OpenAsync(ct);
-        var manifest = await JsonSerializer.DeserializeAsync<BackupManifest>(stream, BackupArchive.Json, ct)
+        if (zip.GetEntry(BackupManifest.EntryName) is null)
+        {
+            throw new InvalidDataException($"The archive has no {BackupManifest.EntryName}: it is not a Valhalla backup.");
+        }
+
+        var bytes = await BackupEntries.ReadAllAsync(zip, BackupManifest.EntryName, ct);
+        var manifest = JsonSerializer.Deserialize<BackupManifest>(bytes, BackupArchive.Json)
             ?? throw new InvalidDataException($"{BackupManifest.EntryName} is empty.");
+        if (manifest.Databases is null || manifest.Packs is null
+            || manifest.Databases.Any(d => d?.DataPath is null || d.Entry is null || d.Sha256 is null)
+            || manifest.Packs.Any(p => p?.Pack is null || p.Entry is null || p.Sha256 is null))
+        {
+            throw new InvalidDataException($"{BackupManifest.EntryName} lacks a list or a field every backup has.");
+        }
+
         return manifest.Format == BackupManifest.CurrentFormat
             ? manifest
             : throw new InvalidDataException($"The backup is in format {manifest.Format}; this host reads format {BackupManifest.CurrentFormat}. Restore it with a newer Valhalla.");
     }
 
-    private static void CheckDataPath(BackupDatabase database)
+    // A zip is a file a stranger may hand over: no entry may name a path outside the data root, or appear twice.
+    private static void CheckNames(ZipArchive zip)
     {
-        var parts = database.DataPath.Split('/', '\\');
-        if (Path.IsPathRooted(database.DataPath) || parts.Any(p => p is "" or "." or "..") || database.Entry != BackupArchive.DataFolder + database.DataPath)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in zip.Entries)
         {
-            throw new InvalidDataException($"The manifest lists the data path '{database.DataPath}' (entry '{database.Entry}'), which does not stay inside the data root.");
-        }
-    }
-
-    /// <summary>Reads the whole entry, checks its size and checksum, and returns its first 64 bytes.</summary>
-    private static async Task<byte[]> CheckAsync(ZipArchive zip, string name, long size, string sha256, CancellationToken ct)
-    {
-        var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"The manifest lists {name}, but the archive does not hold it.");
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        await using var stream = await entry.OpenAsync(ct);
-        var buffer = new byte[1 << 16];
-        var header = new byte[64];
-        long read = 0;
-        int n;
-        while ((n = await stream.ReadAsync(buffer, ct)) > 0)
-        {
-            if (read < header.Length)
+            if (!IsInside(entry.FullName))
             {
-                buffer.AsSpan(0, (int)Math.Min(n, header.Length - read)).CopyTo(header.AsSpan((int)read));
+                throw new InvalidDataException($"The archive holds an entry named '{entry.FullName}', which does not stay inside the data root.");
             }
 
-            hash.AppendData(buffer, 0, n);
-            read += n;
+            if (!seen.Add(entry.FullName))
+            {
+                throw new InvalidDataException($"The archive holds {entry.FullName} twice.");
+            }
         }
-
-        var actual = Convert.ToHexStringLower(hash.GetHashAndReset());
-        if (read != size || actual != sha256)
-        {
-            throw new InvalidDataException($"{name} does not match its checksum (SHA-256 {actual}, {read} bytes; the manifest says {sha256}, {size} bytes): the backup is damaged or was changed.");
-        }
-
-        return read >= header.Length ? header : header[..(int)read];
     }
+
+    // Exactly the manifest, the databases and the pack.json files it lists: nothing more, nothing less.
+    private static void CheckListed(ZipArchive zip, BackupManifest manifest)
+    {
+        foreach (var database in manifest.Databases)
+        {
+            if (!IsInside(database.DataPath) || database.Entry != BackupArchive.DataFolder + database.DataPath)
+            {
+                throw new InvalidDataException($"The manifest lists the data path '{database.DataPath}' (entry '{database.Entry}'), which does not stay inside the data root.");
+            }
+        }
+
+        foreach (var pack in manifest.Packs)
+        {
+            if (pack.Entry != BackupArchive.PacksFolder + pack.Pack + "/pack.json" || !IsInside(pack.Entry))
+            {
+                throw new InvalidDataException($"The manifest lists '{pack.Entry}' for {pack.Pack}, which is not where a backup keeps its pack.json.");
+            }
+        }
+
+        var listed = new HashSet<string>([BackupManifest.EntryName, .. manifest.Databases.Select(d => d.Entry), .. manifest.Packs.Select(p => p.Entry)], StringComparer.Ordinal);
+        if (zip.Entries.FirstOrDefault(e => !listed.Contains(e.FullName)) is { } extra)
+        {
+            throw new InvalidDataException($"The archive holds {extra.FullName}, which its manifest does not list.");
+        }
+
+        if (listed.FirstOrDefault(name => zip.GetEntry(name) is null) is { } missing)
+        {
+            throw new InvalidDataException($"The manifest lists {missing}, but the archive does not hold it.");
+        }
+    }
+
+    // Relative, forward slashes only, no empty, '.' or '..' segment.
+    private static bool IsInside(string path) =>
+        path.Length > 0 && !Path.IsPathRooted(path) && !path.Contains('\\') && !path.Contains(':') && path.Split('/').All(p => p is not ("" or "." or ".."));
 }

@@ -102,7 +102,17 @@ internal sealed class Restorer(ValhallaPaths paths, TimeProvider time, TextWrite
         var staging = Path.Combine(paths.DataRoot, ".restore-" + stamp);
         try
         {
-            var staged = await ExtractAsync(archive, manifest, staging, ct);
+            List<(BackupDatabase Database, string File)> staged;
+            try
+            {
+                staged = await ExtractAsync(archive, manifest, staging, ct);
+            }
+            catch (InvalidDataException ex)
+            {
+                await error.WriteLineAsync($"Refused, nothing was changed: {ex.Message}");
+                return ArchiveInvalid;
+            }
+
             foreach (var (database, file) in staged)
             {
                 if (DatabaseSnapshot.IntegrityProblems(file) is { } problems)
@@ -138,15 +148,20 @@ internal sealed class Restorer(ValhallaPaths paths, TimeProvider time, TextWrite
         }
     }
 
+    // Each entry is checked again as it is written out: the archive may have changed since it was verified.
     private static async Task<List<(BackupDatabase Database, string File)>> ExtractAsync(string archive, BackupManifest manifest, string staging, CancellationToken ct)
     {
         Directory.CreateDirectory(staging);
-        await using var zip = await ZipArchive.CreateAsync(File.OpenRead(archive), ZipArchiveMode.Read, leaveOpen: false, entryNameEncoding: null, ct);
+        await using var zip = await BackupVerifier.OpenAsync(archive, ct);
         var staged = new List<(BackupDatabase, string)>();
         foreach (var (database, index) in manifest.Databases.Select((d, i) => (d, i)))
         {
             var file = Path.Combine(staging, index.ToString(CultureInfo.InvariantCulture) + ".db");
-            await zip.GetEntry(database.Entry)!.ExtractToFileAsync(file, overwrite: false, ct);
+            await using (var output = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            {
+                await BackupEntries.CheckAsync(zip, database.Entry, database.Size, database.Sha256, output, ct);
+            }
+
             staged.Add((database, file));
         }
 

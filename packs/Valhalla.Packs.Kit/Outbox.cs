@@ -39,19 +39,8 @@ public static class Outbox
         return connection.ExecuteAsync(new CommandDefinition(InsertSql, moneyEvent, transaction, cancellationToken: ct));
     }
 
-    /// <summary>Adds many events (a whole import) with one prepared command, inside <paramref name="transaction"/>.</summary>
-    public static Task AppendAllAsync(DbConnection connection, DbTransaction transaction, IEnumerable<MoneyEvent> moneyEvents, CancellationToken ct)
-    {
-        var events = moneyEvents.ToList();
-        if (events.Any(e => e.Id is null))
-        {
-            throw new ArgumentException("An outbox event needs an id; make it with MoneyEvents.Create.", nameof(moneyEvents));
-        }
-
-        return connection.ExecuteAsync(new CommandDefinition(InsertSql, events, transaction, cancellationToken: ct));
-    }
-
-    private const string InsertSql = """
+    // One event; OutboxWriter prepares it once for many.
+    internal const string InsertSql = """
         INSERT INTO outbox (id, pack, kind, subject_id, amount, at, detail, actor)
         VALUES (@Id, @Pack, @Kind, @SubjectId, @Amount, @At, @Detail, @Actor)
         """;

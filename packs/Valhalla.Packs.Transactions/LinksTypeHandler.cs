@@ -12,8 +12,11 @@ public sealed class LinksTypeHandler : SqlMapper.TypeHandler<TxLinks>
     public override void SetValue(IDbDataParameter parameter, TxLinks? value)
     {
         parameter.DbType = DbType.String;
-        parameter.Value = value is null ? DBNull.Value : JsonSerializer.Serialize(value, Json);
+        parameter.Value = value is null ? DBNull.Value : Serialize(value);
     }
+
+    /// <summary>The stored text of <paramref name="value"/>, for a command written without Dapper.</summary>
+    public static string Serialize(TxLinks value) => JsonSerializer.Serialize(value, Json);
 
     public override TxLinks? Parse(object value) => JsonSerializer.Deserialize<TxLinks>((string)value, Json);
 }

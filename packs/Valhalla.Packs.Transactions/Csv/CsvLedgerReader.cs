@@ -110,6 +110,7 @@ public static class CsvLedgerReader
             var description = Field(line, "description", () => Optional(csv, columns.Description) is { } d ? TransactionRules.Description(d) : null);
             var bucket = Field(line, "bucket_id", () => TransactionRules.BucketId(Optional(csv, columns.Bucket)));
             var priority = Field(line, "priority", () => Priority.Parse(Optional(csv, columns.Priority) ?? "B").Code);
+            var links = Field(line, "links", () => CsvLinks.Parse(Optional(csv, columns.Links)));
             var bankId = Field(line, "import_id", () => columns.Id < 0 ? null : ImportIds.FromColumn(Cell(csv, columns.Id)));
             if (Errors.Count > errors)
             {
@@ -124,7 +125,7 @@ public static class CsvLedgerReader
             }
 
             var amount = signed.IsNegative ? -signed : signed;
-            Rows.Add(new ImportRow(line, importId, type!, amount, date, description, bucket, priority!));
+            Rows.Add(new ImportRow(line, importId, type!, amount, date, description, bucket, priority!, links));
         }
 
         private DateOnly Date(string text) =>

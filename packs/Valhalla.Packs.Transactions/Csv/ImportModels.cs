@@ -4,7 +4,7 @@ namespace Valhalla.Packs.Transactions;
 
 /// <summary>A CSV row read and checked, ready to post; <see cref="Line"/> is its line in the file (the header is line 1).</summary>
 public sealed record ImportRow(
-    int Line, string ImportId, string TxType, Money Amount, DateOnly Date, string? Description, string? BucketId, string Priority);
+    int Line, string ImportId, string TxType, Money Amount, DateOnly Date, string? Description, string? BucketId, string Priority, TxLinks? Links = null);
 
 /// <summary>What is wrong with one field of one CSV row: the line in the file, the wire field, and why.</summary>
 public sealed record ImportError(int Line, string Field, string Message);

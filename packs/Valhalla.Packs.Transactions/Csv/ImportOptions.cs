@@ -24,6 +24,9 @@ public sealed record ImportOptions
     /// <summary>The bank's own id, or the <c>import_id</c> column of an export.</summary>
     public ColumnChoice Id { get; init; } = ColumnChoice.Optional("import_id", "import_id");
 
+    /// <summary>An export's links column: a JSON object of reference ids (<c>obligation_id</c>…), so a re-import keeps which expense paid which obligation.</summary>
+    public ColumnChoice Links { get; init; } = ColumnChoice.Optional("links", "links");
+
     /// <summary>An export's status column: void rows are not imported.</summary>
     public ColumnChoice Status { get; init; } = ColumnChoice.Optional("status", "status");
 
@@ -52,6 +55,7 @@ public sealed record ImportOptions
             Type = defaults.Type.Named(query.TypeColumn, "type_column"),
             Priority = defaults.Priority.Named(query.PriorityColumn, "priority_column"),
             Id = defaults.Id.Named(query.IdColumn, "id_column"),
+            Links = defaults.Links.Named(query.LinksColumn, "links_column"),
             Status = defaults.Status.Named(query.StatusColumn, "status_column"),
             DateFormat = query.DateFormat is null ? DefaultDateFormat
                 : query.DateFormat.Length is > 0 and <= 40 && query.DateFormat.Contains('y') && query.DateFormat.Contains('M') && query.DateFormat.Contains('d')

@@ -29,6 +29,9 @@ public sealed record ImportQuery
     [FromQuery(Name = "id_column")]
     public string? IdColumn { get; init; }
 
+    [FromQuery(Name = "links_column")]
+    public string? LinksColumn { get; init; }
+
     [FromQuery(Name = "status_column")]
     public string? StatusColumn { get; init; }
 

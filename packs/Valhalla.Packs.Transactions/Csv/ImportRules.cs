@@ -56,7 +56,7 @@ public sealed class ImportRules(TransactionStore ledger, IPackServices packs, bo
 
     private async Task<string?> GatedAsync(ImportRow row, string? bucketType, CancellationToken ct)
     {
-        if (gatingOff || !ObligationGate.Applies(row.TxType, row.Priority, bucketType, links: null) || packs.Find<IObligationsStatus>() is not { } obligations)
+        if (gatingOff || !ObligationGate.Applies(row.TxType, row.Priority, bucketType, row.Links) || packs.Find<IObligationsStatus>() is not { } obligations)
         {
             return null;
         }

@@ -22,11 +22,6 @@ public sealed class ImportStore(IPackDatabase database, LedgerChanges changes)
         WHERE EXISTS (SELECT 1 FROM transactions WHERE import_id = value) OR EXISTS (SELECT 1 FROM transactions WHERE id = value)
         """;
 
-    private const string InsertSql = """
-        INSERT INTO transactions (id, tx_type, amount, date, description, bucket_id, priority, status, created_at, updated_at, import_id)
-        VALUES (@Id, @TxType, @Amount, @Date, @Description, @BucketId, @Priority, 'posted', @CreatedAt, @CreatedAt, @ImportId)
-        """;
-
     public Task<HashSet<string>> FindExistingAsync(IEnumerable<string> importIds, CancellationToken ct) =>
         database.ReadAsync((connection, token) => ExistingAsync(connection, null, importIds, token), ct);
 
@@ -57,25 +52,42 @@ public sealed class ImportStore(IPackDatabase database, LedgerChanges changes)
             var fresh = rows.Where(r => !existing.Contains(r.ImportId)).ToList();
             await CheckCeilingAsync(connection, tx, fresh, token);
 
-            var inserts = fresh.Select(r => new Insert(PrefixedId.New("tx"), r.TxType, r.Amount, r.Date, r.Description, r.BucketId, r.Priority, now, r.ImportId)).ToList();
-            await connection.ExecuteAsync(new CommandDefinition(InsertSql, inserts, tx, cancellationToken: token));
-            await Outbox.AppendAllAsync(connection, tx, fresh.Select((r, i) => describe(r, inserts[i].Id)), token);
+            // Each row and its event are written as they are made, with two prepared commands: nothing is collected.
+            await using var insert = ImportInsert.Prepare(connection, tx, now);
+            await using var outbox = OutboxWriter.Prepare(connection, tx);
+            foreach (var row in fresh)
+            {
+                var id = PrefixedId.New("tx");
+                await insert.InsertAsync(id, row, token);
+                await outbox.AppendAsync(describe(row, id), token);
+            }
+
             return [.. rows.Where(r => existing.Contains(r.ImportId))];
         }, ct);
 
+    // A thousand ids per query: small parameters (no large-object-heap text per file), still one index search per id.
     private static async Task<HashSet<string>> ExistingAsync(DbConnection connection, DbTransaction? tx, IEnumerable<string> importIds, CancellationToken token)
     {
-        var found = await connection.QueryAsync<string>(new CommandDefinition(
-            ExistingSql, new { Ids = JsonSerializer.Serialize(importIds) }, tx, cancellationToken: token));
-        return new HashSet<string>(found, StringComparer.Ordinal);
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in importIds.Chunk(1000))
+        {
+            existing.UnionWith(await connection.QueryAsync<string>(new CommandDefinition(
+                ExistingSql, new { Ids = JsonSerializer.Serialize(chunk) }, tx, cancellationToken: token)));
+        }
+
+        return existing;
     }
 
     // The same ceiling as one post (TransactionStore.InsertAsync), for the file's sums per bucket and month.
     private static async Task CheckCeilingAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<ImportRow> rows, CancellationToken token)
     {
-        var added = rows.Where(r => r is { TxType: TxValues.Expense, BucketId: not null })
-            .GroupBy(r => (Bucket: r.BucketId!, Month: Month.Of(r.Date)))
-            .ToDictionary(g => g.Key, g => g.Aggregate(Money.Zero, (sum, r) => sum + r.Amount));
+        var added = new Dictionary<(string Bucket, Month Month), Money>();
+        foreach (var row in rows.Where(r => r is { TxType: TxValues.Expense, BucketId: not null }))
+        {
+            var key = (row.BucketId!, Month.Of(row.Date));
+            added[key] = added.GetValueOrDefault(key) + row.Amount;
+        }
+
         if (added.Count == 0)
         {
             return;
@@ -95,7 +107,4 @@ public sealed class ImportStore(IPackDatabase database, LedgerChanges changes)
             }
         }
     }
-
-    private sealed record Insert(
-        string Id, string TxType, Money Amount, DateOnly Date, string? Description, string? BucketId, string Priority, DateTimeOffset CreatedAt, string ImportId);
 }

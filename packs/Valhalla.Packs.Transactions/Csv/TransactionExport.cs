@@ -9,18 +9,20 @@ namespace Valhalla.Packs.Transactions;
 /// Writes every transaction matching a filter as CSV, straight from the database reader to the
 /// response: one row in memory at a time, whatever the ledger's size. The <c>import_id</c> column
 /// (the row's import id, or its transaction id) is what the importer recognises, so an export
-/// imported back creates nothing new.
+/// imported back creates nothing new; the <c>links</c> column (the stored JSON object, e.g.
+/// <c>{"obligation_id":"ob_…"}</c>) carries which expense paid which obligation into another ledger.
 /// </summary>
 public sealed class TransactionExport(IPackDatabase database)
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
     // Oldest first, as banks write them: ix_transactions_newest (or _bucket) read backwards, no sort.
-    // The amount is made text in SQL from integer minor units, exactly (never through a float).
+    // The amount is made text in SQL from integer minor units, exactly (never through a float);
+    // json_patch drops the links' null members, so the cell holds only the ids there are.
     private const string Sql = """
         SELECT COALESCE(import_id, id) AS import_id, date, tx_type,
             (amount / 100) || '.' || substr('0' || (amount % 100), -2) AS amount,
-            description, bucket_id, priority, status, id
+            description, bucket_id, priority, NULLIF(json_patch('{{}}', links), '{{}}') AS links, status, id
         FROM transactions {0}
         ORDER BY date, created_at, id
         """;

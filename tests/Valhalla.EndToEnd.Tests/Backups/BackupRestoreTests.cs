@@ -129,7 +129,8 @@ public sealed class BackupRestoreTests : IAsyncLifetime
     }
 
     // Rewrites the archive with one byte of the ledger's database changed (the zip's own CRC made anew,
-    // as a tool that edits archives does): only the manifest's checksum can tell.
+    // as a tool that edits archives does): the archive's checksum tells (RestoreTrustsNothingTests in the
+    // host tests show each check alone).
     private static async Task ChangeOneByteOfTheLedgerAsync(string zip)
     {
         using var archive = System.IO.Compression.ZipFile.Open(zip, System.IO.Compression.ZipArchiveMode.Update);

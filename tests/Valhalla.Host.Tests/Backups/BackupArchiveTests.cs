@@ -63,6 +63,7 @@ public sealed class BackupArchiveTests : IDisposable
         var sources = new[] { new BackupSource("P-LEDGER", "1.0.0", "ledger/ledger.db", Database("ledger/ledger.db", rows: 10, userVersion: 1), PackJson()) };
         var (file, _) = await BackupArchive.WriteAsync(sources, _root.Combine("backups"), BackupNames.For(Now), Now, CancellationToken.None);
         await ReplaceEntryAsync(file, "data/ledger/ledger.db", Database("other/ledger.db", rows: 11, userVersion: 1));
+        await BackupSeal.SealAsync(file, CancellationToken.None); // as a forger would: only the manifest can tell
 
         var refused = await Assert.ThrowsAsync<InvalidDataException>(() => BackupVerifier.VerifyAsync(file, CancellationToken.None));
 
@@ -97,6 +98,7 @@ public sealed class BackupArchiveTests : IDisposable
         await using var zip = await ZipArchive.CreateAsync(File.Open(zipFile, FileMode.Open), ZipArchiveMode.Update, leaveOpen: false, entryNameEncoding: null);
         zip.GetEntry(entryName)!.Delete();
         await zip.CreateEntryFromFileAsync(withFile, entryName);
+        zip.Comment = BackupSeal.Placeholder;
     }
 
     private static SqliteConnection Open(string file)

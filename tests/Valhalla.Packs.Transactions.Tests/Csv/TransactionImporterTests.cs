@@ -94,10 +94,45 @@ public sealed class TransactionImporterTests : IAsyncLifetime
 
         var again = await _f.ImportAsync(export);
 
-        Assert.StartsWith("import_id,date,tx_type,amount,description,bucket_id,priority,status,id\r\n", export);
+        Assert.StartsWith("import_id,date,tx_type,amount,description,bucket_id,priority,links,status,id\r\n", export);
         Assert.Contains("\"Posted, by hand\"", export);
         Assert.Equal((5, 0, 5), (again.Rows, again.Created, again.Duplicates));
         Assert.Equal(5, await _f.CountAsync());
+    }
+
+    [Fact]
+    public async Task An_exported_obligation_payment_is_still_linked_after_an_import_into_an_empty_ledger()
+    {
+        await _f.Ledger.PostAsync(LedgerFixture.Expense(120m, description: "Rent") with { Links = new TxLinks(ObligationId: "ob_rent00000001") });
+        await _f.Ledger.PostAsync(LedgerFixture.Expense(4m, description: "Coffee"));
+        var export = await _f.ExportAsync();
+        var fresh = new ImportFixture();
+        await fresh.InitializeAsync();
+        try
+        {
+            var restored = await fresh.ImportAsync(export);
+
+            Assert.Equal(2, restored.Created);
+            Assert.Contains("\"{\"\"obligation_id\"\":\"\"ob_rent00000001\"\"}\"", export);
+            var payment = Assert.Single(await new ObligationPayments(fresh.Ledger.Database).GetPaymentsAsync(["ob_rent00000001"], new(2026, 1, 1), new(2026, 1, 31)));
+            Assert.Equal(12000, payment.Amount.MinorUnits);
+            Assert.Equal((0, 2), ((await _f.ImportAsync(export)).Created, await _f.CountAsync()));
+        }
+        finally
+        {
+            await fresh.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_links_cell_that_is_not_a_links_object_is_an_error_on_its_line()
+    {
+        var preview = await _f.ImportAsync(
+            "date,amount,links\n2026-01-17,-3.20,\"{\"\"obligation_id\"\":\"\"ob_1\"\"}\"\n2026-01-18,-9,not json\n2026-01-19,-9,\"{\"\"obligaton_id\"\":\"\"ob_1\"\"}\"\n",
+            new ImportQuery { DryRun = true });
+
+        Assert.Equal([(3, "links"), (4, "links")], preview.Errors.Select(e => (e.Line, e.Field)));
+        Assert.Equal("ob_1", Assert.Single(preview.Preview!).Links?.ObligationId);
     }
 
     [Fact]
