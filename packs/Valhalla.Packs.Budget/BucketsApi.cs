@@ -30,9 +30,13 @@ public static class BucketsApi
         return TypedResults.Created($"/core/budget/buckets/{bucket.Id}", bucket);
     }
 
-    private static async Task<Ok<IReadOnlyList<Bucket>>> ListBuckets(
-        BudgetService budget, string? status, [FromQuery(Name = "bucket_type")] string? bucketType, CancellationToken ct) =>
-        TypedResults.Ok(await budget.ListAsync(status, bucketType, ct));
+    /// <summary>Parses the list filters; an unknown value is a 400 naming its parameter.</summary>
+    public static BucketFilter Filter(BucketQuery query) => new(
+        query.Status is null ? null : BucketRules.Status(query.Status),
+        query.BucketType is null ? null : BucketRules.BucketType(query.BucketType));
+
+    private static async Task<Ok<IReadOnlyList<Bucket>>> ListBuckets(BudgetService budget, [AsParameters] BucketQuery query, CancellationToken ct) =>
+        TypedResults.Ok(await budget.ListAsync(Filter(query), ct));
 
     private static async Task<Ok<Bucket>> GetBucket(BudgetService budget, [FromRoute(Name = "bucket_id")] string bucketId, CancellationToken ct) =>
         TypedResults.Ok(await budget.GetAsync(bucketId, ct));

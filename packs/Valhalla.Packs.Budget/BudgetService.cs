@@ -37,11 +37,8 @@ public sealed class BudgetService(BudgetStore store, IPackServices packs, MoneyE
         return bucket;
     }
 
-    public Task<IReadOnlyList<Bucket>> ListAsync(string? status, string? bucketType, CancellationToken ct) =>
-        store.ListAsync(
-            status is null ? null : BucketRules.Status(status),
-            bucketType is null ? null : BucketRules.BucketType(bucketType),
-            ct);
+    public Task<IReadOnlyList<Bucket>> ListAsync(BucketFilter filter, CancellationToken ct) =>
+        store.ListAsync(filter.Status, filter.BucketType, ct);
 
     public async Task<Bucket> GetAsync(string id, CancellationToken ct) =>
         await store.FindAsync(id, ct) ?? throw PackProblemException.NotFound("bucket", id);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Valhalla.Contracts.Values;
 
 namespace Valhalla.Packs.Budget;
@@ -31,6 +32,19 @@ public sealed record CreateBucket(string Name, string BucketType, Money? Monthly
 
 /// <summary><c>POST /core/budget/months/{month}/allocate/{bucket_id}</c>: an amount sets, null clears.</summary>
 public sealed record AllocationInput(Money? Amount);
+
+/// <summary>The query string of <c>GET /core/budget/buckets</c> as sent, bound with <c>[AsParameters]</c>; the Api parses it into a <see cref="BucketFilter"/>.</summary>
+public sealed record BucketQuery
+{
+    [FromQuery(Name = "status")]
+    public string? Status { get; init; }
+
+    [FromQuery(Name = "bucket_type")]
+    public string? BucketType { get; init; }
+}
+
+/// <summary>A parsed <see cref="BucketQuery"/>: what the service and store filter by; null matches everything.</summary>
+public sealed record BucketFilter(string? Status = null, string? BucketType = null);
 
 /// <summary>A month's allocation for one bucket, as answered by the allocate route.</summary>
 public sealed record Allocation(string BucketId, Month Month, Money? Amount, Money Limit);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Valhalla.Contracts.Values;
 
 namespace Valhalla.Packs.Obligations;
@@ -40,6 +41,19 @@ public sealed record Obligation
 public sealed record CreateObligation(
     string Name, RecurrenceInput? Recurrence, Money? Amount = null, Money? AmountMin = null, Money? AmountMax = null,
     string? BucketId = null, int? GraceDays = null, string? Priority = null, string? Notes = null);
+
+/// <summary>The query string of <c>GET /core/obligations</c> as sent, bound with <c>[AsParameters]</c>; the Api parses it into an <see cref="ObligationFilter"/>.</summary>
+public sealed record ObligationQuery
+{
+    [FromQuery(Name = "status")]
+    public string? Status { get; init; }
+
+    [FromQuery(Name = "bucket_id")]
+    public string? BucketId { get; init; }
+}
+
+/// <summary>A parsed <see cref="ObligationQuery"/>: what the service and store filter by; null matches everything.</summary>
+public sealed record ObligationFilter(string? Status = null, string? BucketId = null);
 
 /// <summary>A recurrence as sent; dates are text so that a bad one is a 400 naming its field.</summary>
 public sealed record RecurrenceInput(

@@ -34,8 +34,8 @@ public sealed class ObligationService(ObligationStore store, IPackServices packs
         return obligation;
     }
 
-    public Task<IReadOnlyList<Obligation>> ListAsync(string? status, string? bucketId, CancellationToken ct) =>
-        store.ListAsync(status is null ? null : ObligationRules.Status(status), ObligationRules.BucketId(bucketId), ct);
+    public Task<IReadOnlyList<Obligation>> ListAsync(ObligationFilter filter, CancellationToken ct) =>
+        store.ListAsync(filter.Status, filter.BucketId, ct);
 
     public async Task<Obligation> GetAsync(string id, CancellationToken ct) =>
         await store.FindAsync(id, ct) ?? throw PackProblemException.NotFound("obligation", id);

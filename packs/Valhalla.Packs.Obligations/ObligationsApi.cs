@@ -30,9 +30,14 @@ public static class ObligationsApi
         return TypedResults.Created($"/core/obligations/{obligation.Id}", obligation);
     }
 
+    /// <summary>Parses the list filters; a bad value is a 400 naming its parameter.</summary>
+    public static ObligationFilter Filter(ObligationQuery query) => new(
+        query.Status is null ? null : ObligationRules.Status(query.Status),
+        ObligationRules.BucketId(query.BucketId));
+
     private static async Task<Ok<IReadOnlyList<Obligation>>> ListObligations(
-        ObligationService obligations, string? status, [FromQuery(Name = "bucket_id")] string? bucketId, CancellationToken ct) =>
-        TypedResults.Ok(await obligations.ListAsync(status, bucketId, ct));
+        ObligationService obligations, [AsParameters] ObligationQuery query, CancellationToken ct) =>
+        TypedResults.Ok(await obligations.ListAsync(Filter(query), ct));
 
     private static async Task<Ok<Obligation>> GetObligation(
         ObligationService obligations, [FromRoute(Name = "obligation_id")] string obligationId, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
 using Valhalla.Contracts;
 using Valhalla.Contracts.Catalog;
 
@@ -73,3 +74,19 @@ internal static class ManifestJson
 
     public static PackManifest Read(string json) => System.Text.Json.JsonSerializer.Deserialize<PackManifest>(json, Options)!;
 }
+
+/// <summary>The query string of <c>GET /core/packs</c> as sent, bound with <c>[AsParameters]</c>; the Api parses it into a <see cref="PackFilter"/>.</summary>
+public sealed record PackQuery
+{
+    [FromQuery(Name = "tag")]
+    public string? Tag { get; init; }
+
+    [FromQuery(Name = "limit")]
+    public int? Limit { get; init; }
+
+    [FromQuery(Name = "offset")]
+    public int? Offset { get; init; }
+}
+
+/// <summary>A parsed <see cref="PackQuery"/>: the tag to match (null: any) and the page.</summary>
+public sealed record PackFilter(string? Tag, PackPage Page);

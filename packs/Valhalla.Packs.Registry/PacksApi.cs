@@ -34,10 +34,14 @@ public static class PacksApi
         return routes;
     }
 
-    private static async Task<Ok<PackList>> ListPacks(RegistryService registry, string? tag, int? limit, int? offset, CancellationToken ct)
+    /// <summary>Parses the list's query: a blank tag matches every pack; a limit or offset out of range is a 400 naming it.</summary>
+    public static PackFilter Filter(PackQuery query) =>
+        new(string.IsNullOrWhiteSpace(query.Tag) ? null : query.Tag, PackPage.Check(query.Limit, query.Offset));
+
+    private static async Task<Ok<PackList>> ListPacks(RegistryService registry, [AsParameters] PackQuery query, CancellationToken ct)
     {
-        var page = PackPage.Check(limit, offset);
-        var items = await registry.ListAsync(string.IsNullOrWhiteSpace(tag) ? null : tag, ct);
+        var (tag, page) = Filter(query);
+        var items = await registry.ListAsync(tag, ct);
         return TypedResults.Ok(new PackList([.. items.Skip(page.Offset).Take(page.Limit)], items.Count, page.Limit, page.Offset));
     }
 

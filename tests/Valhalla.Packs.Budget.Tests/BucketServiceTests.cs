@@ -40,7 +40,7 @@ public sealed class BucketServiceTests : IAsyncLifetime
 
         Assert.Equal(400, problem.Status);
         Assert.Equal(field, problem.Field);
-        Assert.Empty(await _f.Budget.ListAsync(null, null, default));
+        Assert.Empty(await _f.Budget.ListAsync(new BucketFilter(), default));
     }
 
     [Fact]
@@ -67,14 +67,15 @@ public sealed class BucketServiceTests : IAsyncLifetime
         var old = await _f.CreateAsync("Old", "fun", priority: "A");
         await _f.Budget.UpdateAsync(old.Id, new JsonObject { ["status"] = "archived" }, default);
 
-        var all = await _f.Budget.ListAsync(null, null, default);
-        var active = await _f.Budget.ListAsync("active", null, default);
-        var essentials = await _f.Budget.ListAsync(null, "essentials", default);
+        var all = await _f.Budget.ListAsync(new BucketFilter(), default);
+        var active = await _f.Budget.ListAsync(new BucketFilter(Status: "active"), default);
+        var essentials = await _f.Budget.ListAsync(new BucketFilter(BucketType: "essentials"), default);
 
         Assert.Equal(["Old", "Zoo", "apples", "Bread"], all.Select(b => b.Name));
         Assert.Equal(["Zoo", "apples", "Bread"], active.Select(b => b.Name));
         Assert.Equal(["apples", "Bread"], essentials.Select(b => b.Name));
-        Assert.Equal("status", (await Assert.ThrowsAsync<PackProblemException>(() => _f.Budget.ListAsync("gone", null, default))).Field);
+        Assert.Equal("status", Assert.Throws<PackProblemException>(() => BucketsApi.Filter(new BucketQuery { Status = "gone" })).Field);
+        Assert.Equal("bucket_type", Assert.Throws<PackProblemException>(() => BucketsApi.Filter(new BucketQuery { BucketType = "toys" })).Field);
     }
 
     [Fact]

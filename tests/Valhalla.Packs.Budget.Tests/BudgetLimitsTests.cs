@@ -58,7 +58,7 @@ public sealed class BudgetLimitsTests : IAsyncLifetime
         AssertConflict(reactivated);
         Assert.Contains("500", over.Message);
         Assert.Equal("Still active", renamed.Name);
-        Assert.Equal(BucketRules.MaxActiveBuckets, (await _f.Budget.ListAsync("active", null, default)).Count);
+        Assert.Equal(BucketRules.MaxActiveBuckets, (await _f.Budget.ListAsync(new BucketFilter(Status: "active"), default)).Count);
         Assert.Equal("archived", (await _f.Budget.GetAsync(archived.Id, default)).Status);
     }
 

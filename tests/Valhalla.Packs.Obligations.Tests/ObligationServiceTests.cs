@@ -69,7 +69,7 @@ public sealed class ObligationServiceTests : IAsyncLifetime
 
         Assert.Equal((Money.FromDecimal(990), DayOfWeek.Friday, 2, "new lease"), (changed.AmountMin, changed.Recurrence.Weekday!.Value, changed.Recurrence.Interval, changed.Notes));
         Assert.Equal("archived", archived.Status);
-        Assert.Empty(await _f.Obligations.ListAsync("active", null, default));
+        Assert.Empty(await _f.Obligations.ListAsync(new ObligationFilter(Status: "active"), default));
     }
 
     [Theory]
