@@ -83,6 +83,33 @@ public sealed class BackupsApiTests() : HostTest(BuiltPacks.Transactions, BuiltP
     }
 
     [Fact]
+    public async Task A_failed_backup_is_a_problem_leaves_no_file_and_shows_in_health_and_the_report()
+    {
+        var backups = Path.Combine(Folders.DataRoot, "backups");
+        if (Directory.Exists(backups))
+        {
+            Directory.Delete(backups, recursive: true);
+        }
+
+        // A file where the folder should be: the backup cannot be written (a read-only folder would not stop root).
+        await File.WriteAllTextAsync(backups, "in the way");
+
+        var response = await Client.PostAsync("host/backups", content: null);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(500, (int)problem["status"]!);
+        Assert.False(string.IsNullOrWhiteSpace((string?)problem["detail"]));
+        Assert.Empty(Directory.EnumerateFiles(Folders.DataRoot, "*.zip*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateDirectories(Folders.DataRoot, ".staging-*", SearchOption.AllDirectories));
+        var health = (await Client.GetFromJsonAsync<JsonObject>("health"))!;
+        var report = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Folders.DataRoot, "reports", "validation.json")))!;
+        Assert.Equal("failed", (string?)health["last_backup"]!["outcome"]);
+        Assert.Equal("failed", (string?)report["last_backup"]!["outcome"]);
+    }
+
+    [Fact]
     public async Task The_backup_command_backs_up_beside_the_running_host()
     {
         var output = new StringWriter();
