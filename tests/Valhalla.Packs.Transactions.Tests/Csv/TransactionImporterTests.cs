@@ -114,7 +114,7 @@ public sealed class TransactionImporterTests : IAsyncLifetime
 
             Assert.Equal(2, restored.Created);
             Assert.Contains("\"{\"\"obligation_id\"\":\"\"ob_rent00000001\"\"}\"", export);
-            var payment = Assert.Single(await new ObligationPayments(fresh.Ledger.Database).GetPaymentsAsync(["ob_rent00000001"], new(2026, 1, 1), new(2026, 1, 31)));
+            var payment = Assert.Single(await new ObligationPayments(fresh.Ledger.Database, new LedgerChanges()).GetPaymentsAsync(["ob_rent00000001"], new(2026, 1, 1), new(2026, 1, 31)));
             Assert.Equal(12000, payment.Amount.MinorUnits);
             Assert.Equal((0, 2), ((await _f.ImportAsync(export)).Created, await _f.CountAsync()));
         }
