@@ -53,6 +53,57 @@ public sealed class CoverageTests
         Assert.Equal(["Gym"], Uncovered("2026-02", "2026-03-10", null, February[..2]).Select(u => u.Name));
     }
 
+    [Fact]
+    public void A_past_months_unpaid_occurrence_is_uncovered_even_within_its_grace()
+    {
+        var late = PaymentsAndStatusTests.Build("ob_dddddddddddd", "Tax", 10m, 10m, day: 28);
+        var occurrences = OccurrenceCalculator.Occurrences(late, [], new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28), new DateOnly(2026, 3, 1));
+
+        var uncovered = Coverage.Uncovered(Month.Of(2026, 2), occurrences, new DateOnly(2026, 3, 1), null);
+
+        Assert.Equal([("Tax", Coverage.Unpaid)], uncovered.Select(u => (u.Name, u.Reason)));
+    }
+
+    [Fact]
+    public void On_the_last_day_of_its_grace_an_occurrence_still_to_come_needs_its_bucket()
+    {
+        Contracts.Obligations.ObligationPayment[] paid = [.. February, PaymentsAndStatusTests.Pay(Rent, "2026-03-01", 950m)];
+
+        var uncovered = Uncovered("2026-03", "2026-03-23", Remaining(0m), paid);
+
+        var water = Assert.Single(uncovered);
+        Assert.Equal((Water.Id, "Water", new DateOnly(2026, 3, 20), 4000L, Coverage.Underfunded),
+            (water.ObligationId, water.Name, water.DueDate, water.Outstanding.MinorUnits, water.Reason));
+    }
+
+    [Fact]
+    public void Uncovered_items_are_ordered_by_due_date_then_name_ignoring_case()
+    {
+        var apple = PaymentsAndStatusTests.Build("ob_eeeeeeeeeeee", "apple", 10m, 10m, day: 2, start: "2026-03-01");
+        var banana = PaymentsAndStatusTests.Build("ob_ffffffffffff", "Banana", 10m, 10m, day: 2, start: "2026-03-01");
+        var cherry = PaymentsAndStatusTests.Build("ob_gggggggggggg", "cherry", 10m, 10m, day: 1, start: "2026-03-01");
+        var today = new DateOnly(2026, 3, 10);
+        var march = Month.Of(2026, 3);
+        var occurrences = new[] { banana, apple, cherry }.SelectMany(o => OccurrenceCalculator.Occurrences(o, [], march.FirstDay, march.LastDay, today)).ToList();
+
+        Assert.Equal(["cherry", "apple", "Banana"], Coverage.Uncovered(march, occurrences, today, null).Select(u => u.Name));
+    }
+
+    [Fact]
+    public void Underfunded_and_unpaid_items_are_ordered_together_by_due_date()
+    {
+        // Insurance (the 5th, ten days' grace) is still to come and short; Phone (the 8th, no grace) is unpaid.
+        var insurance = PaymentsAndStatusTests.Build("ob_eeeeeeeeeeee", "Insurance", 10m, 10m, day: 5, Housing, "2026-03-01") with { GraceDays = 10 };
+        var phone = PaymentsAndStatusTests.Build("ob_ffffffffffff", "Phone", 10m, 10m, day: 8, start: "2026-03-01") with { GraceDays = 0 };
+        var today = new DateOnly(2026, 3, 10);
+        var march = Month.Of(2026, 3);
+        var occurrences = new[] { insurance, phone }.SelectMany(o => OccurrenceCalculator.Occurrences(o, [], march.FirstDay, march.LastDay, today)).ToList();
+
+        var uncovered = Coverage.Uncovered(march, occurrences, today, Remaining(0m));
+
+        Assert.Equal([("Insurance", Coverage.Underfunded), ("Phone", Coverage.Unpaid)], uncovered.Select(u => (u.Name, u.Reason)));
+    }
+
     private static Dictionary<string, Money> Remaining(decimal housing) => new() { [Housing] = Money.FromDecimal(housing) };
 
     private static IReadOnlyList<UncoveredItem> Uncovered(

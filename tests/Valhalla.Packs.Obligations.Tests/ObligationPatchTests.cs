@@ -80,6 +80,7 @@ public sealed class ObligationPatchTests
     [InlineData("name", "7", "name: must be a string.")]
     [InlineData("grace_days", "\"5\"", "grace_days: must be a whole number.")]
     [InlineData("amount", "{\"value\": 5}", "amount: must be a number, e.g. 120.50.")]
+    [InlineData("amount", "null", "amount: must be a number, e.g. 120.50.")]
     [InlineData("amount_max", "0", "amount_max: must be greater than 0.")]
     [InlineData("recurrence", "\"monthly\"", "recurrence: must be an object.")]
     [InlineData("notes", "[]", "notes: must be a string.")]

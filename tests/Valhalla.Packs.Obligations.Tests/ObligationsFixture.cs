@@ -84,8 +84,13 @@ public sealed class FakeBalances : IBucketBalances
 {
     public Dictionary<string, Money> Remaining { get; } = [];
 
-    public Task<IReadOnlyList<BucketBalance>> GetRemainingAsync(Month month, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<BucketBalance>>([.. Remaining.Select(r => new BucketBalance(r.Key, r.Value))]);
+    public List<Month> Asked { get; } = [];
+
+    public Task<IReadOnlyList<BucketBalance>> GetRemainingAsync(Month month, CancellationToken cancellationToken = default)
+    {
+        Asked.Add(month);
+        return Task.FromResult<IReadOnlyList<BucketBalance>>([.. Remaining.Select(r => new BucketBalance(r.Key, r.Value))]);
+    }
 }
 
 public sealed class FakeBuckets : IBucketDirectory

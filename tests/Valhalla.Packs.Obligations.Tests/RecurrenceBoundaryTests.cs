@@ -30,7 +30,21 @@ public sealed class RecurrenceBoundaryTests
         { new("monthly", Day: 1, StartDate: "2026-01-10", EndDate: "2026-01-09"), "recurrence.end_date: must not be before start_date (2026-01-10)." },
         { new("monthly", Day: 1, StartDate: "2026-01-10", EndDate: "2026-01-31"), "recurrence.end_date: leaves no occurrence: the first would be 2026-02-01." },
         { new("hourly", StartDate: "2026-01-01"), "recurrence.frequency: must be one of weekly, monthly, yearly." },
+        { new("monthly", Day: 1), "recurrence.start_date: is required (YYYY-MM-DD)." },
+        { new("monthly", Day: 1, StartDate: "2026-02-30"), "recurrence.start_date: '2026-02-30' is not a real date: expected YYYY-MM-DD." },
+        { new("weekly", StartDate: "2026-01-01"), "recurrence.weekday: is required for weekly: monday to sunday." },
+        { new("weekly", Weekday: "friday", Day: 3, StartDate: "2026-01-01"), "recurrence.day: does not apply to weekly recurrences." },
+        { new("monthly", Day: 1, Weekday: "friday", StartDate: "2026-01-01"), "recurrence.weekday: does not apply to monthly recurrences." },
+        { new("yearly", Interval: 2, Day: 1, Month: 1, StartDate: "2026-01-01"), "recurrence.interval: must be 1 for yearly (every year)." },
     };
+
+    [Fact]
+    public void A_missing_recurrence_is_refused_with_an_example()
+    {
+        var problem = Assert.Throws<PackProblemException>(() => RecurrenceRules.Parse(null));
+
+        Assert.Equal("recurrence: is required, e.g. {\"frequency\": \"monthly\", \"day\": 1, \"start_date\": \"2026-01-01\"}.", problem.Message);
+    }
 
     [Theory]
     [MemberData(nameof(Allowed))]
