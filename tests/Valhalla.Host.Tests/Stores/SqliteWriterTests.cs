@@ -98,6 +98,41 @@ public sealed class SqliteWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_write_that_throws_after_writing_is_undone_alone_in_a_shared_batch()
+    {
+        var release = await HoldWriterAsync();
+        var before = InsertAsync("before");
+        var broken = _db.WriteAsync<int>(async (c, tx, ct) =>
+        {
+            await ExecuteAsync(c, tx, "INSERT INTO items (name) VALUES ('half')", ct);
+            throw new InvalidOperationException("rule broken after the insert");
+        });
+        var after = InsertAsync("after");
+        release.SetResult();
+
+        await Task.WhenAll(before, after);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => broken);
+
+        Assert.Equal([1, 3], _batches);
+        Assert.Equal(["after", "before", "held"], await NamesAsync());
+    }
+
+    [Fact]
+    public async Task Connections_wait_for_a_lock_instead_of_failing_at_once()
+    {
+        var reader = await _db.ReadAsync((c, ct) => ScalarAsync(c, "PRAGMA busy_timeout", ct));
+        var writer = await _db.WriteAsync(async (c, tx, ct) =>
+        {
+            await using var command = c.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = "PRAGMA busy_timeout";
+            return (long)(await command.ExecuteScalarAsync(ct))!;
+        });
+
+        Assert.Equal((5000L, 5000L), (reader, writer));
+    }
+
+    [Fact]
     public async Task A_write_gets_its_own_result_back_from_a_shared_batch()
     {
         var release = await HoldWriterAsync();
