@@ -92,4 +92,38 @@ public sealed class LifecycleFindingsTests
 
         Assert.Equal(1.5, report.LoadMs);
     }
+
+    [Fact]
+    public void Each_finding_has_its_title_and_whole_words()
+    {
+        var keep = Assert.IsType<KeepAction>(LifecyclePlanner.Plan(Input("A:v2>Z", running: "A:v1")).Single());
+        var quarantined = Assert.IsType<ReportAction>(LifecyclePlanner.Plan(Input("A:v1", quarantined: "A:v1", request: "startup")).Single());
+
+        Assert.Equal(
+            [
+                ("B", FindingCodes.RequiresNotLoaded, "A required pack is not running.",
+                    "requires: Z is not running, so B was not started. Fix the required pack first; B starts when it does."),
+                ("A", FindingCodes.RequiresNotLoaded, "A required pack is not running.",
+                    "requires: Z is not running, so A was not started. Fix the required pack first; A starts when it does."),
+                ("A", FindingCodes.PreviousCopyServing, "The copy of the pack loaded earlier keeps serving.",
+                    "A v1 keeps serving from the files it was loaded from: its new files require Z, which is not running. Fix the files in its folder; "
+                    + "the host tries again when they change, or when an admin reloads the pack."),
+                ("A", FindingCodes.PackQuarantined, "The pack is quarantined: it ended the host's process.",
+                    "it crashed the host. The host does not start it again until its files change or an admin reloads the pack."),
+                ("A", FindingCodes.FilesChanging, "The pack's files are still changing.", "copying. The pack is loaded once its files stop changing."),
+            ],
+            new[] { LifecycleFindings.RequiresNotLoaded("B", "Z") }.Concat(keep.Findings).Concat(quarantined.Findings).Append(LifecycleFindings.FilesChanging("A", "copying"))
+                .Select(f => (f.Pack, f.Code, f.Title, f.Detail)));
+    }
+
+    [Fact]
+    public void An_action_is_about_its_packs_code_and_says_its_kind()
+    {
+        var plan = LifecyclePlanner.Plan(Input("A:v2 B:v1 C:v1!", running: "A:v1 D:v1"));
+
+        Assert.Equal(
+            [(PackActionKind.Unload, "D"), (PackActionKind.Replace, "A"), (PackActionKind.Start, "B"), (PackActionKind.Report, "C")],
+            plan.Select(a => (a.Kind, a.Code)));
+        Assert.Equal(PackActionKind.Keep, LifecyclePlanner.Plan(Input("A:v1", running: "A:v1")).Single().Kind);
+    }
 }

@@ -51,6 +51,10 @@ public sealed class LifecyclePlannerTests
             "Unload A FolderGone; Unload B RequiredPackGone; Report:Skipped B RequiresNotRunning [requires_not_loaded]" },
         { "a stray copy of a serving pack changes nothing", "A:v1 A@a-bak:v1!", "A:v1", "", "", "change",
             "Keep A Unchanged; Report:Skipped A InvalidFiles" },
+        { "a moved pack matches one folder, not also a stray copy", "A@new:v1 A@new-bak:v1!", "A@old:v1", "", "", "change",
+            "Replace A Moved; Report:Skipped A InvalidFiles" },
+        { "a reload unloads a gone pack that requires the reloaded one", "A:v1", "A:v1 B:v1>A", "", "", "reload A",
+            "Unload B FolderGone; Replace A Reloaded lifting" },
     };
 
     [Theory]

@@ -1,3 +1,4 @@
+using Valhalla.Contracts.Catalog;
 using Valhalla.Host.Validation;
 
 namespace Valhalla.Host.Tests.Validation;
@@ -52,4 +53,66 @@ public sealed class ClaimResolverTests
     private static Claim Pack(string folder, string code, bool valid = true, ServedRank served = ServedRank.None, string? prefix = null, string? file = null) =>
         new(folder, code, prefix ?? "/" + folder.ToLowerInvariant() + "-" + code.ToLowerInvariant(),
             file is null ? [] : [(Path.GetFileName(file), file)], valid, served);
+
+    [Fact]
+    public void A_lost_claim_says_what_clashes_with_which_holder_and_why_it_keeps_it()
+    {
+        var holder = new Claim("a", "X-A", "/core/budget", [("budget/budget.db-wal", "/d/budget/budget.db-wal")], true, ServedRank.None);
+        var loser = new Claim("b", "X-A", "/core/budget/x", [("budget/budget.db", "/d/budget/budget.db")], true, ServedRank.None);
+        const string Keeps = "folder a keeps it: neither was serving, and a comes first in ordinal folder-name order; this folder is skipped";
+
+        var lost = ClaimResolver.Resolve([loser, holder], StringComparison.Ordinal);
+
+        Assert.Equal(["b"], lost.Keys);
+        Assert.Equal(
+            [
+                ("X-A", FindingCodes.CodeDuplicate, "Another folder holds this pack's code.",
+                    $"code 'X-A' in folder b is also used by folder a; {Keeps}. Remove one of the folders or give each pack its own code."),
+                ("X-A", FindingCodes.RoutePrefixOverlap, "The route prefix overlaps another pack's.",
+                    $"route_prefix '/core/budget/x' overlaps '/core/budget' of X-A; {Keeps}. Give each pack its own prefix."),
+                ("X-A", FindingCodes.DataPathDuplicate, "A data path is claimed by two packs.",
+                    $"data_paths 'budget/budget.db' is one of the SQLite files of X-A's 'budget/budget.db-wal' (a database comes with its -wal, -shm and -journal files); {Keeps}. "
+                    + "Each pack owns its files: give this one its own path, e.g. x-a/budget.db."),
+            ],
+            lost["b"].Select(f => (f.Pack, f.Code, f.Title, f.Detail)));
+    }
+
+    [Fact]
+    public void A_side_file_claim_is_told_to_name_its_own_database()
+    {
+        var holder = new Claim("a", "X-A", null, [("ledger/l.db", "/d/ledger/l.db")], true, ServedRank.None);
+        var loser = new Claim("c", "X-C", null, [("other.db", "/d/other.db"), ("ledger/l.db-wal", "/d/ledger/l.db-wal")], true, ServedRank.None);
+
+        var finding = Assert.Single(ClaimResolver.Resolve([holder, loser], StringComparison.Ordinal)["c"]);
+
+        Assert.StartsWith("data_paths 'ledger/l.db-wal' is one of the SQLite files of X-A's 'ledger/l.db'", finding.Detail);
+        Assert.EndsWith("e.g. x-c/l.db.", finding.Detail);
+    }
+
+    [Fact]
+    public void Files_compare_with_the_file_systems_case_rule()
+    {
+        var holder = new Claim("a", "X-A", null, [("l.db", "/d/L.db")], true, ServedRank.None);
+        var loser = new Claim("b", "X-B", null, [("l.db", "/d/l.db")], true, ServedRank.None);
+
+        Assert.Empty(ClaimResolver.Resolve([holder, loser], StringComparison.Ordinal));
+        Assert.Contains("is the same file as", Assert.Single(ClaimResolver.Resolve([holder, loser], StringComparison.OrdinalIgnoreCase)["b"]).Detail);
+    }
+
+    [Theory]
+    [InlineData(0, true, 2, true, "it was serving")]
+    [InlineData(1, true, 2, true, "it holds X-A, which was serving")]
+    [InlineData(0, false, 1, true, "it was serving")]
+    [InlineData(2, true, 2, false, "its files are valid and this folder's are not")]
+    [InlineData(1, true, 1, true, "neither was serving, and z comes first in ordinal folder-name order")]
+    public void The_holder_says_why_it_keeps_the_claim(int holderRank, bool holderValid, int loserRank, bool loserValid, string why)
+    {
+        var (holderServed, loserServed) = ((ServedRank)holderRank, (ServedRank)loserRank);
+        var holder = new Claim("z", "X-A", null, [], holderValid, holderServed);
+        var loser = new Claim(holderServed == loserServed && holderValid == loserValid ? "zz" : "a", "X-A", null, [], loserValid, loserServed);
+
+        var finding = Assert.Single(Assert.Single(ClaimResolver.Resolve([loser, holder], StringComparison.Ordinal).Values));
+
+        Assert.Contains($"keeps it: {why}; this folder is skipped", finding.Detail);
+    }
 }

@@ -1,4 +1,5 @@
 using Valhalla.Contracts;
+using Valhalla.Contracts.Catalog;
 using Valhalla.Host.Validation;
 
 namespace Valhalla.Host.Tests.Validation;
@@ -44,4 +45,47 @@ public sealed class PageChecksTests
         Contracts = "1.3",
         Pages = pages,
     };
+
+    [Fact]
+    public void Each_page_refusal_names_the_page_and_says_what_a_page_must_be()
+    {
+        var findings = PageChecks.Check(Manifest(
+            null!,
+            new PackPage { Path = "/core/budget/pages/a", Title = "A" },
+            new PackPage { Path = "/core/other", Title = "Other" },
+            new PackPage { Path = "/core/budget/pages/a", Title = "A again" },
+            new PackPage { Path = "/core/budget/pages/b", Title = "  " },
+            new PackPage { Path = "/core/budget/pages/c", Title = "tab\there" },
+            new PackPage { Path = null!, Title = "No path" },
+            new PackPage { Path = "/core/budget/pages/d", Title = null! })).ToList();
+
+        const string TitleRule = "must be 1 to 40 characters without control characters; it is the link text in the navigation.";
+        Assert.Equal(
+            [
+                (FindingCodes.ManifestInvalid, "The manifest has a null page.", "field 'pages[0]' is null or lacks its path or title. Give every page a path and a title, or remove it."),
+                (FindingCodes.PagePathInvalid, "A page lies outside the pack's routes.",
+                    "pages[2].path '/core/other' must be a path inside route_prefix '/core/budget', e.g. /core/budget/pages/home, of lower-case segments without parameters or a query."),
+                (FindingCodes.PagePathInvalid, "A page is listed twice.", "pages[3].path '/core/budget/pages/a' is already listed; list each page once."),
+                (FindingCodes.PageTitleInvalid, "A page title is not short text.", $"pages[4].title {TitleRule}"),
+                (FindingCodes.PageTitleInvalid, "A page title is not short text.", $"pages[5].title {TitleRule}"),
+                (FindingCodes.ManifestInvalid, "The manifest has a null page.", "field 'pages[6]' is null or lacks its path or title. Give every page a path and a title, or remove it."),
+                (FindingCodes.ManifestInvalid, "The manifest has a null page.", "field 'pages[7]' is null or lacks its path or title. Give every page a path and a title, or remove it."),
+            ],
+            findings.Select(f => (f.Code, f.Title, f.Detail)));
+        Assert.All(findings, f => Assert.Equal(("P-BUDGET-1", Severity.Error), (f.Pack, f.Severity)));
+    }
+
+    [Theory]
+    [InlineData(40, true)]
+    [InlineData(41, false)]
+    public void A_title_may_be_forty_characters(int length, bool good) =>
+        Assert.Equal(good, !PageChecks.Check(Manifest(new PackPage { Path = "/core/budget/pages/a", Title = new string('x', length) })).Any());
+
+    [Theory]
+    [InlineData("/core/budget/pages/.")]
+    [InlineData("/core/budget/pages/..")]
+    [InlineData("x/core/budget/pages")]
+    [InlineData("/core/budget/pages/x y")]
+    public void A_dot_segment_or_a_malformed_path_is_outside(string path) =>
+        Assert.Equal([FindingCodes.PagePathInvalid], PageChecks.Check(Manifest(new PackPage { Path = path, Title = "T" })).Select(f => f.Code));
 }
