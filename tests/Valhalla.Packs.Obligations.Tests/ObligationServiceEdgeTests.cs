@@ -31,11 +31,11 @@ public sealed class ObligationServiceEdgeTests : IAsyncLifetime
         var old = await _f.MonthlyAsync("Old", 5m, 1, "bk_aaaaaaaaaaaa");
         await _f.Obligations.UpdateAsync(old.Id, new JsonObject { ["status"] = "archived" }, default);
 
-        Assert.Equal([gym.Id, old.Id, rent.Id], (await _f.Obligations.ListAsync(null, null, default)).Select(o => o.Id));
-        Assert.Equal([old.Id], (await _f.Obligations.ListAsync("archived", null, default)).Select(o => o.Id));
-        Assert.Equal([gym.Id, rent.Id], (await _f.Obligations.ListAsync("active", null, default)).Select(o => o.Id));
-        Assert.Equal([rent.Id], (await _f.Obligations.ListAsync("active", "bk_aaaaaaaaaaaa", default)).Select(o => o.Id));
-        Assert.Equal("status", (await Assert.ThrowsAsync<PackProblemException>(() => _f.Obligations.ListAsync("paused", null, default))).Field);
+        Assert.Equal([gym.Id, old.Id, rent.Id], (await _f.Obligations.ListAsync(new ObligationFilter(), default)).Select(o => o.Id));
+        Assert.Equal([old.Id], (await _f.Obligations.ListAsync(new ObligationFilter("archived"), default)).Select(o => o.Id));
+        Assert.Equal([gym.Id, rent.Id], (await _f.Obligations.ListAsync(new ObligationFilter("active"), default)).Select(o => o.Id));
+        Assert.Equal([rent.Id], (await _f.Obligations.ListAsync(new ObligationFilter("active", "bk_aaaaaaaaaaaa"), default)).Select(o => o.Id));
+        Assert.Equal("status", Assert.Throws<PackProblemException>(() => ObligationsApi.Filter(new ObligationQuery { Status = "paused" })).Field);
     }
 
     [Fact]

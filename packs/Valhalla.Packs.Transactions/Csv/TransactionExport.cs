@@ -18,11 +18,14 @@ public sealed class TransactionExport(IPackDatabase database)
 
     // Oldest first, as banks write them: ix_transactions_newest (or _bucket) read backwards, no sort.
     // The amount is made text in SQL from integer minor units, exactly (never through a float);
-    // json_patch drops the links' null members, so the cell holds only the ids there are.
+    // json_patch drops the links' null members, so the cell holds only the ids there are. Every
+    // computed column is text, never NULL: a NULL in a column with no declared type reads back as a
+    // blob type, and the CSV writer's blob path asks SQLite for column metadata of an expression,
+    // which crashed the process (SIGSEGV in sqlite3_table_column_metadata).
     private const string Sql = """
         SELECT COALESCE(import_id, id) AS import_id, date, tx_type,
             (amount / 100) || '.' || substr('0' || (amount % 100), -2) AS amount,
-            description, bucket_id, priority, NULLIF(json_patch('{{}}', links), '{{}}') AS links, status, id
+            description, bucket_id, priority, COALESCE(NULLIF(json_patch('{{}}', links), '{{}}'), '') AS links, status, id
         FROM transactions {0}
         ORDER BY date, created_at, id
         """;

@@ -148,7 +148,7 @@ public sealed class TransactionImporterEdgeTests : IAsyncLifetime
     public async Task The_store_refuses_rows_that_would_cross_the_ceiling_and_writes_none()
     {
         await _f.Ledger.PostAsync(LedgerFixture.Expense(999999999m, bucket: Food));
-        var store = new ImportStore(_f.Ledger.Database);
+        var store = new ImportStore(_f.Ledger.Database, new LedgerChanges());
         ImportRow[] rows = [Row(2, "a", 0.99m, Food), Row(3, "b", 0.01m, Food, "2026-01-16")];
 
         var problem = await Assert.ThrowsAsync<PackProblemException>(() => store.InsertAsync(rows, _f.Ledger.Time.GetUtcNow(), Event, default));
@@ -160,7 +160,7 @@ public sealed class TransactionImporterEdgeTests : IAsyncLifetime
     [Fact]
     public async Task The_store_leaves_out_and_returns_rows_already_posted_since_they_were_checked()
     {
-        var store = new ImportStore(_f.Ledger.Database);
+        var store = new ImportStore(_f.Ledger.Database, new LedgerChanges());
         ImportRow[] first = [Row(2, "a", 1m, Food)];
         await store.InsertAsync(first, _f.Ledger.Time.GetUtcNow(), Event, default);
 
