@@ -109,6 +109,22 @@ public sealed class CoverageCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Spending_in_any_one_of_several_drawn_on_buckets_changes_the_answer()
+    {
+        const string Utilities = "bk_cccccccccccc";
+        await _f.MonthlyAsync("Water", 40m, 20, Housing);
+        await _f.MonthlyAsync("Power", 60m, 25, Utilities);
+        _budget.Allocate(Housing, 50m);
+        _budget.Allocate(Utilities, 70m);
+        Assert.True(await CoveredAsync());
+
+        _budget.Remaining[Utilities] = Money.FromDecimal(10);
+        _ledger.Spend(Utilities);
+
+        Assert.False(await CoveredAsync());
+    }
+
+    [Fact]
     public async Task The_day_changing_changes_the_answer()
     {
         await _f.MonthlyAsync("Phone", 30m, 12);
