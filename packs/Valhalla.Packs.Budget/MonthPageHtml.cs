@@ -26,7 +26,8 @@ public static class MonthPageHtml
     /// <summary>The part an allocation change replaces: every row and the totals move together.</summary>
     public static HtmlBuilder Body(HttpContext context, MonthSnapshot snapshot, AllocationError? error)
     {
-        var html = new HtmlBuilder().Open("section", ("id", BodyId));
+        // Every row's form swaps this whole section (htmx inherits hx-target and hx-swap), so a row carries only its hx-post.
+        var html = new HtmlBuilder().Open("section", ("id", BodyId), ("hx-target", "this"), ("hx-swap", "outerHTML"));
         if (snapshot.Buckets.Count == 0)
         {
             return html.Element("p", "No buckets yet. Create one through the API (POST /core/budget/buckets).").Close("section");
@@ -54,7 +55,7 @@ public static class MonthPageHtml
             .Element("th", "Total", ("scope", "row")).Element("td", "").Element("td", "")
             .Element("td", t.Limit.ToString(), ("class", "num")).Element("td", t.CarriedIn.ToString(), ("class", "num"))
             .Element("td", t.Spent.ToString(), ("class", "num")).Element("td", t.Remaining.ToString(), ("class", "num"))
-            .Open("td").Append(Bar(t.Limit + t.CarriedIn, t.Spent, "Total")).Close("td").Element("td", "")
+            .Open("td").Bar(t.Limit + t.CarriedIn, t.Spent, "Total").Close("td").Element("td", "")
             .Close("tr").Close("tfoot").Close("table").Close("div").Close("section");
     }
 
@@ -73,9 +74,9 @@ public static class MonthPageHtml
             .Element("td", bucket.Limit.ToString(), ("class", "num")).Element("td", bucket.CarriedIn.ToString(), ("class", "num"))
             .Element("td", bucket.Spent.ToString(), ("class", "num"))
             .Element("td", bucket.Remaining.ToString(), ("class", "num remaining"))
-            .Open("td").Append(Bar(bucket.Limit + bucket.CarriedIn, bucket.Spent, bucket.Name)).Close("td")
+            .Open("td").Bar(bucket.Limit + bucket.CarriedIn, bucket.Spent, bucket.Name).Close("td")
             .Open("td")
-            .Open("form", ("method", "post"), ("action", action), ("hx-post", action), ("hx-target", $"#{BodyId}"), ("hx-swap", "outerHTML"), ("class", "inline-form"))
+            .Open("form", ("method", "post"), ("action", action), ("hx-post", action), ("class", "inline-form"))
             .Append(token)
             .Void("input", ("name", "amount"), ("inputmode", "decimal"), ("size", "8"),
                 ("value", error?.Typed ?? bucket.Allocation?.ToString() ?? ""), ("placeholder", bucket.MonthlyLimit.ToString()),
@@ -91,13 +92,13 @@ public static class MonthPageHtml
     }
 
     /// <summary>A bar of spent against what the month has (limit plus carried in): amber past 80%, red past 100%.</summary>
-    public static HtmlBuilder Bar(Money available, Money spent, string name)
+    public static HtmlBuilder Bar(this HtmlBuilder html, Money available, Money spent, string name)
     {
         var level = UsageLevel(available, spent);
         var max = Math.Max(Math.Max(available.MinorUnits, spent.MinorUnits), 1);
         var value = Math.Clamp(spent.MinorUnits, 0, max);
         var percent = available.MinorUnits > 0 ? spent.MinorUnits * 100 / available.MinorUnits : spent.MinorUnits > 0 ? 100 : 0;
-        return new HtmlBuilder().Element("progress", $"{percent}%",
+        return html.Element("progress", $"{percent}%",
             ("value", value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("max", max.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("class", level), ("data-level", level), ("aria-label", $"{name}: {percent}% used"));

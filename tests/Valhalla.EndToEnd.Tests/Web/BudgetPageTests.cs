@@ -56,6 +56,11 @@ public sealed class BudgetPageTests() : HostTest(BuiltPacks.Budget, BuiltPacks.T
         var browser = await WebSession.SignInAsync(Host, Host.OwnerKey!);
         var page = await browser.PageAsync("core/budget/pages/month?month=2026-01");
         browser.Http.DefaultRequestHeaders.Add("HX-Request", "true");
+        // htmx swaps the whole section a row's form posts from: the section names itself as the target, the form its URL.
+        var section = page.QuerySelector("section#month-body");
+        var form = page.QuerySelector($"tr[data-bucket-id='{bucket}'] form");
+        Assert.Equal(("this", "outerHTML"), (section?.GetAttribute("hx-target"), section?.GetAttribute("hx-swap")));
+        Assert.Equal(form?.GetAttribute("action"), form?.GetAttribute("hx-post"));
 
         using var good = await browser.SubmitAsync(page, $"tr[data-bucket-id='{bucket}'] form", new() { ["amount"] = "120" });
         using var bad = await browser.SubmitAsync(page, $"tr[data-bucket-id='{bucket}'] form", new() { ["amount"] = "12.345" });
