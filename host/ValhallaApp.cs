@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Valhalla.Contracts.Catalog;
 using Valhalla.Contracts.Services;
+using Valhalla.Contracts.Web;
 using Valhalla.Host.Access;
 using Valhalla.Host.Backups;
 using Valhalla.Host.Configuration;
@@ -16,7 +17,6 @@ using Valhalla.Host.Stores;
 using Valhalla.Host.Validation;
 using Valhalla.Host.Watching;
 using Valhalla.Host.Web;
-using Valhalla.Contracts.Web;
 
 namespace Valhalla.Host;
 
