@@ -29,7 +29,7 @@ internal static class Migrator
             }
             catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
             {
-                await transaction.RollbackAsync(CancellationToken.None);
+                // Disposing the transaction (the await using above) rolls the script and the bump back.
                 throw new MigrationFailedException(dataPath, migration.Name, ex);
             }
 

@@ -9,15 +9,15 @@ internal static class SqliteConnections
     // integrity, and waiting instead of failing when a checkpoint briefly holds a lock.
     private const string ConnectionPragmas = "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;";
 
-    public static async Task<SqliteConnection> OpenWriterAsync(string filePath, CancellationToken ct)
-    {
-        var connection = await OpenAsync(filePath, SqliteOpenMode.ReadWriteCreate, ct);
-        await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", ct);
-        return connection;
-    }
+    // Only the writer sets the journal mode: it is stored in the file, and setting it is the first
+    // statement that reads the file, so a file that is not a database fails here, still inside OpenAsync.
+    private const string WriterPragmas = ConnectionPragmas + " PRAGMA journal_mode = WAL;";
+
+    public static Task<SqliteConnection> OpenWriterAsync(string filePath, CancellationToken ct) =>
+        OpenAsync(filePath, SqliteOpenMode.ReadWriteCreate, WriterPragmas, ct);
 
     public static Task<SqliteConnection> OpenReaderAsync(string filePath, CancellationToken ct) =>
-        OpenAsync(filePath, SqliteOpenMode.ReadOnly, ct);
+        OpenAsync(filePath, SqliteOpenMode.ReadOnly, ConnectionPragmas, ct);
 
     public static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct, SqliteTransaction? transaction = null)
     {
@@ -27,7 +27,7 @@ internal static class SqliteConnections
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task<SqliteConnection> OpenAsync(string filePath, SqliteOpenMode mode, CancellationToken ct)
+    private static async Task<SqliteConnection> OpenAsync(string filePath, SqliteOpenMode mode, string pragmas, CancellationToken ct)
     {
         var connectionString = new SqliteConnectionStringBuilder
         {
@@ -42,7 +42,7 @@ internal static class SqliteConnections
         try
         {
             await connection.OpenAsync(ct);
-            await ExecuteAsync(connection, ConnectionPragmas, ct);
+            await ExecuteAsync(connection, pragmas, ct);
             return connection;
         }
         catch

@@ -82,7 +82,11 @@ public sealed class SqlitePackDatabase : IPackDatabase, IAsyncDisposable
     public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken = default) =>
         _writer.WriteAsync(write, cancellationToken);
 
-    /// <summary>Finishes queued writes, then closes every connection so the file is free.</summary>
+    /// <summary>
+    /// Closes every connection so the file is free: idle readers first, then the writer once its queued
+    /// writes commit. Closing last, the writer checkpoints the WAL into the file and deletes it, which
+    /// leaves one self-contained file (unless a read still in flight closes after it).
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (_disposed)
@@ -91,8 +95,8 @@ public sealed class SqlitePackDatabase : IPackDatabase, IAsyncDisposable
         }
 
         _disposed = true;
-        await _writer.DisposeAsync();
         await CloseIdleReadersAsync();
+        await _writer.DisposeAsync();
     }
 
     private async Task CloseIdleReadersAsync()

@@ -90,7 +90,8 @@ internal sealed class SqliteWriter(SqliteConnection connection) : IAsyncDisposab
             await CommitBatchAsync(batch);
         }
 
-        return batch.Count > 0 || _queue.Reader.Count > 0;
+        // An empty batch means the queue was drained: a write queued since then waits for the leader and commits itself.
+        return batch.Count > 0;
     }
 
     private async Task CommitBatchAsync(List<IWriteRequest> batch)

@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using SQLitePCL;
 using Valhalla.Contracts.Stores;
 using Valhalla.Host.Stores;
 using Valhalla.Testing;
 
 namespace Valhalla.Host.Tests.Stores;
 
-/// <summary>The one writer: batch sizes, cancellation, failures that are not cancellations, and closing.</summary>
+/// <summary>The one writer: batch sizes, savepoints, the write lock, cancellation, failures, and closing.</summary>
 public sealed class SqliteWriterTests : IAsyncLifetime
 {
     private static readonly Migration CreateItems = new(1, "001_items", "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);");
@@ -118,6 +120,54 @@ public sealed class SqliteWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_lone_write_runs_without_a_savepoint_and_each_write_of_a_shared_batch_in_its_own()
+    {
+        var alone = await _db.WriteAsync((c, tx, ct) => InOwnSavepointAsync(c, tx, ct));
+        var release = await HoldWriterAsync();
+        var shared = Enumerable.Range(0, 2).Select(_ => _db.WriteAsync((c, tx, ct) => InOwnSavepointAsync(c, tx, ct))).ToList();
+        release.SetResult();
+
+        var inSavepoints = await Task.WhenAll(shared);
+
+        Assert.False(alone);
+        Assert.Equal([true, true], inSavepoints);
+        Assert.Equal([1, 1, 2], _batches);
+    }
+
+    [Fact]
+    public async Task A_write_holds_the_write_lock_from_before_its_first_statement_until_its_commit()
+    {
+        var lockedOutDuring = await _db.WriteAsync((c, tx, ct) => Task.FromResult(!AnotherConnectionCanTakeTheWriteLock()));
+
+        Assert.True(lockedOutDuring);
+        Assert.True(AnotherConnectionCanTakeTheWriteLock());
+    }
+
+    [Fact]
+    public async Task A_write_that_ends_the_transaction_itself_fails_with_the_commit_error_and_the_writer_goes_on()
+    {
+        var rogue = _db.WriteAsync((c, tx, ct) => ExecuteAsync(c, tx, "COMMIT", ct));
+
+        var failure = await Assert.ThrowsAsync<SqliteException>(() => rogue);
+
+        Assert.Contains("cannot commit - no transaction is active", failure.Message);
+        await InsertAsync("after");
+        Assert.Equal(["after"], await NamesAsync());
+    }
+
+    [Fact]
+    public async Task A_writer_closes_twice()
+    {
+        var writer = new SqliteWriter(await SqliteConnections.OpenWriterAsync(_temp.Combine("twice.db"), CancellationToken.None));
+
+        await writer.DisposeAsync();
+        var again = writer.DisposeAsync().AsTask();
+
+        await again.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(again.IsCompletedSuccessfully);
+    }
+
+    [Fact]
     public async Task Connections_wait_for_a_lock_instead_of_failing_at_once()
     {
         var reader = await _db.ReadAsync((c, ct) => ScalarAsync(c, "PRAGMA busy_timeout", ct));
@@ -191,6 +241,36 @@ public sealed class SqliteWriterTests : IAsyncLifetime
         });
         await holding.Task;
         return release;
+    }
+
+    /// <summary>
+    /// True when the write runs inside the writer's savepoint: only there can SQLite roll back to it (undoing
+    /// nothing, as the probe wrote nothing).
+    /// </summary>
+    private static async Task<bool> InOwnSavepointAsync(DbConnection connection, DbTransaction tx, CancellationToken ct)
+    {
+        try
+        {
+            await ExecuteAsync(connection, tx, "ROLLBACK TO valhalla_write", ct);
+            return true;
+        }
+        catch (SqliteException ex) when (ex.Message.Contains("no such savepoint", StringComparison.Ordinal))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Tries, on a connection of its own and without waiting, to start a write transaction on the file. The
+    /// raw API, because Microsoft.Data.Sqlite retries a busy database for its command timeout.
+    /// </summary>
+    private bool AnotherConnectionCanTakeTheWriteLock()
+    {
+        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_open_v2(_db.FilePath, out var other, raw.SQLITE_OPEN_READWRITE, null));
+        using (other)
+        {
+            return raw.sqlite3_exec(other, "BEGIN IMMEDIATE; ROLLBACK;") == raw.SQLITE_OK;
+        }
     }
 
     private Task<int> InsertAsync(string name, CancellationToken ct = default) =>
