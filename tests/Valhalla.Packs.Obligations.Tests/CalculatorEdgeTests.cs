@@ -57,6 +57,28 @@ public sealed class CalculatorEdgeTests
     }
 
     [Fact]
+    public void A_payment_made_months_before_the_first_occurrence_pays_it()
+    {
+        var march = Single(Rent, [Pay(Rent, "2026-01-10", 950m, "tx_000000000001")], "2026-03", "2026-03-10");
+
+        Assert.Equal((OccurrenceStatus.Paid, 95000L), (march.Status, march.Paid.MinorUnits));
+        Assert.Equal(["tx_000000000001"], march.TransactionIds);
+    }
+
+    [Fact]
+    public void A_month_long_after_the_start_settles_earlier_occurrences_but_lists_only_its_own()
+    {
+        // September is the seventh occurrence: the two before it are settled first, and none after it is listed.
+        ObligationPayment[] payments = [Pay(Rent, "2026-07-01", 950m, "tx_000000000001"), Pay(Rent, "2026-08-02", 1900m, "tx_000000000002")];
+
+        var september = Single(Rent, payments, "2026-09", "2026-09-10");
+
+        Assert.Equal(new DateOnly(2026, 9, 1), september.DueDate);
+        Assert.Equal(OccurrenceStatus.Paid, september.Status);
+        Assert.Equal(["tx_000000000002"], september.TransactionIds);
+    }
+
+    [Fact]
     public void The_payment_window_of_a_first_occurrence_is_open_before_it()
     {
         Assert.Equal((DateOnly.MinValue, new DateOnly(2026, 4, 1)), OccurrenceCalculator.PaymentWindow(Rent, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31)));

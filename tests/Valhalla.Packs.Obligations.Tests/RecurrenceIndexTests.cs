@@ -38,6 +38,15 @@ public sealed class RecurrenceIndexTests
     }
 
     [Fact]
+    public void A_date_between_a_december_start_and_its_first_occurrence_in_january_is_before_the_first()
+    {
+        var rule = RecurrenceRules.Parse(new("monthly", Day: 5, StartDate: "2026-12-20"));
+
+        Assert.Equal(0, rule.IndexOnOrAfter(new DateOnly(2026, 12, 25)));
+        Assert.Equal(new DateOnly(2027, 1, 5), rule.Nth(0));
+    }
+
+    [Fact]
     public void A_yearly_start_on_its_day_is_the_first_occurrence()
     {
         var rule = RecurrenceRules.Parse(new("yearly", Day: 15, Month: 3, StartDate: "2026-03-15"));
