@@ -163,6 +163,25 @@ public sealed class BudgetLimitsTests : IAsyncLifetime
         Assert.Null(await directory.FindAsync("bk_000000000000"));
     }
 
+    [Fact]
+    public async Task The_directory_lists_only_active_buckets_by_name_ignoring_case()
+    {
+        var directory = new BucketDirectory(new BudgetStore(_f.Database, new ChangeCounter()));
+        var cherry = await _f.CreateAsync("cherry", "essentials");
+        var apple = await _f.CreateAsync("apple", "variable");
+        var banana = await _f.CreateAsync("Banana", "essentials");
+        var archived = await _f.CreateAsync("Aardvark", "variable");
+        await _f.Budget.UpdateAsync(archived.Id, new JsonObject { ["status"] = "archived" }, default);
+
+        Assert.Equal(
+            [
+                new BucketInfo(apple.Id, "apple", "variable", IsActive: true),
+                new BucketInfo(banana.Id, "Banana", "essentials", IsActive: true),
+                new BucketInfo(cherry.Id, "cherry", "essentials", IsActive: true),
+            ],
+            await directory.ListActiveAsync());
+    }
+
     private static void AssertConflict(PackProblemException problem)
     {
         Assert.Equal(409, problem.Status);
