@@ -2,7 +2,7 @@ using System.IO.Pipelines;
 using System.Text;
 using Valhalla.Packs.Kit;
 
-namespace Valhalla.Packs.Budget.Tests.Kit;
+namespace Valhalla.Packs.Kit.Tests;
 
 /// <summary>The Kit's HtmlBuilder: every text and attribute value encoded, attributes left out or bare, the page streamed whole.</summary>
 public sealed class HtmlBuilderTests
