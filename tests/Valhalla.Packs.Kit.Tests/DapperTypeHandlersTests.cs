@@ -1,5 +1,6 @@
 using System.Data;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Valhalla.Contracts.Values;
@@ -53,7 +54,7 @@ public sealed class DapperTypeHandlersTests : IDisposable
     [Fact]
     public async Task Registering_sets_up_a_fresh_Dapper_once_and_registering_again_changes_nothing()
     {
-        ForgetRegistration();
+        FreshDapper.Restore();
         Assert.False(SqlMapper.HasTypeHandler(typeof(Money)));
         Assert.False(DefaultTypeMap.MatchNamesWithUnderscores);
 
@@ -67,8 +68,8 @@ public sealed class DapperTypeHandlersTests : IDisposable
             ["integer:-1250", "text:2026-03", "text:2026-01-05T08:00:00.050Z", "text:2026-01-09",
              "text:2026-07-01T05:00:00.000Z", "null:", "text:2027-12-31", "null:"],
             await StoredAsync(connection));
-        Assert.Equal(Written.Money, (await ReadAsync(connection)).Money);
-        Assert.Equal(Written.Day, (await ReadAsync(connection)).Day);
+        Assert.Equal(Written, await ReadAsync(connection));
+        await AssertOtherFormsRefusedAsync(connection);
     }
 
     [Fact]
@@ -81,20 +82,34 @@ public sealed class DapperTypeHandlersTests : IDisposable
         Assert.Equal(new Money(7), await connection.QuerySingleAsync<Money>("SELECT 7"));
     }
 
-    public void Dispose() => _temp.Dispose();
-
-    // Dapper as a process that never called Register would have it: default type map, no handlers, no convention.
-    private static void ForgetRegistration()
+    [Fact]
+    public async Task Times_and_days_stored_in_any_other_form_are_refused_when_read()
     {
-        typeof(DapperTypeHandlers).GetField("_registered", BindingFlags.NonPublic | BindingFlags.Static)!.SetValue(null, 0);
-        SqlMapper.ResetTypeHandlers();
-        SqlMapper.AddTypeMap(typeof(DateTimeOffset), DbType.DateTimeOffset);
-        SqlMapper.AddTypeMap(typeof(DateTimeOffset?), DbType.DateTimeOffset);
-        SqlMapper.AddTypeMap(typeof(DateOnly), DbType.Date);
-        SqlMapper.AddTypeMap(typeof(DateOnly?), DbType.Date);
-        SqlMapper.PurgeQueryCache();
-        DefaultTypeMap.MatchNamesWithUnderscores = false;
+        DapperTypeHandlers.Register();
+        await using var connection = await OpenAsync("strict.db");
+
+        await AssertOtherFormsRefusedAsync(connection);
     }
+
+    // Microsoft.Data.Sqlite alone would read both ("2026-1-9" as 9 January); the Kit's handlers read only what they write.
+    private static async Task AssertOtherFormsRefusedAsync(SqliteConnection connection)
+    {
+        const string at = "SELECT '2026-01-05 09:00:00' AS value";
+        const string day = "SELECT '2026-1-9' AS value";
+
+        await AssertRefusedAsync(() => connection.QuerySingleAsync<One<DateTimeOffset>>(at));
+        await AssertRefusedAsync(() => connection.QuerySingleAsync<One<DateTimeOffset?>>(at));
+        await AssertRefusedAsync(() => connection.QuerySingleAsync<One<DateOnly>>(day));
+        await AssertRefusedAsync(() => connection.QuerySingleAsync<One<DateOnly?>>(day));
+    }
+
+    private static async Task AssertRefusedAsync<T>(Func<Task<T>> read)
+    {
+        var refused = await Assert.ThrowsAsync<DataException>(read);
+        Assert.IsType<FormatException>(refused.InnerException);
+    }
+
+    public void Dispose() => _temp.Dispose();
 
     private async Task<SqliteConnection> OpenAsync(string file)
     {
@@ -122,5 +137,30 @@ public sealed class DapperTypeHandlersTests : IDisposable
     private static Task<Values> ReadAsync(SqliteConnection connection) =>
         connection.QuerySingleAsync<Values>("SELECT money, month, at, day, maybe_at, no_at, maybe_day, no_day FROM vals");
 
+    private sealed record One<T>(T Value);
+
     private sealed record Values(Money Money, Month Month, DateTimeOffset At, DateOnly Day, DateTimeOffset? MaybeAt, DateTimeOffset? NoAt, DateOnly? MaybeDay, DateOnly? NoDay);
+}
+
+/// <summary>
+/// Dapper as this process had it before anything called <see cref="DapperTypeHandlers.Register"/>: its type map
+/// (an immutable dictionary Dapper replaces on every change, kept from when the test assembly loaded), no handlers,
+/// no snake_case convention, and the Kit's once-only flag cleared.
+/// </summary>
+internal static class FreshDapper
+{
+    private static readonly FieldInfo TypeMap = typeof(SqlMapper).GetField("typeMap", BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static object? _original;
+
+    [ModuleInitializer]
+    internal static void Remember() => _original = TypeMap.GetValue(null);
+
+    public static void Restore()
+    {
+        typeof(DapperTypeHandlers).GetField("_registered", BindingFlags.NonPublic | BindingFlags.Static)!.SetValue(null, 0);
+        TypeMap.SetValue(null, _original);
+        SqlMapper.ResetTypeHandlers();
+        SqlMapper.PurgeQueryCache();
+        DefaultTypeMap.MatchNamesWithUnderscores = false;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using Valhalla.Contracts.Services;
 using Valhalla.Contracts.Stores;
@@ -134,6 +135,18 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal("moneyEvent", missing.ParamName);
         Assert.Equal("An outbox event needs an id; make it with MoneyEvents.Create. (Parameter 'moneyEvent')", noId.Message);
         Assert.Equal(0, await new OutboxReader(Database).CountAsync());
+    }
+
+    [Fact]
+    public async Task A_writer_on_a_database_without_an_outbox_fails_when_prepared_not_at_its_first_event()
+    {
+        await Database.WriteAsync(async (connection, tx, ct) =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition("DROP TABLE outbox", transaction: tx, cancellationToken: ct));
+            var refused = Assert.Throws<SqliteException>(() => OutboxWriter.Prepare(connection, tx));
+            Assert.Contains("no such table: outbox", refused.Message, StringComparison.Ordinal);
+            return 0;
+        });
     }
 
     [Fact]
