@@ -33,7 +33,3 @@ public sealed class KitDatabase : IAsyncDisposable
         _temp.Dispose();
     }
 }
-
-/// <summary>Tests that use Dapper, whose type handlers and settings are process-wide: one of them resets them.</summary>
-[CollectionDefinition(nameof(DapperCollection))]
-public sealed class DapperCollection;
