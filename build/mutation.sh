@@ -3,8 +3,9 @@
 # thing at a time and counts the changes its fast unit tests do not notice. Slow (minutes per pack on two
 # cores), so it is not part of `dotnet test` or CI: run it before a change you want to trust.
 #
-#   build/mutation.sh                       every pack, then the host, one after another
-#   build/mutation.sh Budget                one pack (Budget, Transactions, Registry, Obligations, Audit), or Host
+#   build/mutation.sh                       every pack and the Kit, then the host, one after another
+#   build/mutation.sh Budget                one pack (Budget, Transactions, Registry, Obligations, Audit), Kit, or Host
+#   build/mutation.sh Kit                   the shared pack library (Valhalla.Packs.Kit)
 #   build/mutation.sh Host                  the host's Stores, Validation and lifecycle code
 #   build/mutation.sh Budget --since:main   only mutants in code changed since main (while iterating)
 #   build/mutation.sh Budget --mutate "**/SnapshotCalculator.cs"
@@ -17,7 +18,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 dotnet tool restore >/dev/null
 
-packs=(Budget Transactions Registry Obligations Audit Host)
+packs=(Budget Transactions Registry Obligations Audit Kit Host)
 if [[ $# -gt 0 && "$1" != -* ]]; then
     packs=("$1")
     shift

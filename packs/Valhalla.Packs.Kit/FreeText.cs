@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Valhalla.Contracts;
 
@@ -18,22 +19,23 @@ public static class FreeText
 
     private static string Normalise(string field, string text, bool allowLineBreaks)
     {
-        foreach (var c in text)
+        for (var rest = text.AsSpan(); !rest.IsEmpty;)
         {
-            if (char.IsControl(c) && !(allowLineBreaks && c is '\t' or '\n' or '\r'))
+            // Checked here rather than left to Normalize, which refuses a lone surrogate only when it uses ICU:
+            // in globalization-invariant mode it returns the text unchanged.
+            if (Rune.DecodeFromUtf16(rest, out var rune, out var read) != OperationStatus.Done)
             {
-                throw PackProblemException.BadField(field, $"must not contain control characters (found U+{(int)c:X4}).");
+                throw PackProblemException.BadField(field, "must be valid Unicode text.");
             }
+
+            if (Rune.IsControl(rune) && !(allowLineBreaks && rune.Value is '\t' or '\n' or '\r'))
+            {
+                throw PackProblemException.BadField(field, $"must not contain control characters (found U+{rune.Value:X4}).");
+            }
+
+            rest = rest[read..];
         }
 
-        try
-        {
-            return text.Normalize(NormalizationForm.FormC);
-        }
-        catch (ArgumentException)
-        {
-            // A lone surrogate: not text in any form.
-            throw PackProblemException.BadField(field, "must be valid Unicode text.");
-        }
+        return text.Normalize(NormalizationForm.FormC);
     }
 }

@@ -2,7 +2,7 @@ using System.IO.Pipelines;
 using System.Text;
 using Valhalla.Packs.Kit;
 
-namespace Valhalla.Packs.Budget.Tests.Kit;
+namespace Valhalla.Packs.Kit.Tests;
 
 /// <summary>The Kit's HtmlBuilder: every text and attribute value encoded, attributes left out or bare, the page streamed whole.</summary>
 public sealed class HtmlBuilderTests
@@ -61,5 +61,43 @@ public sealed class HtmlBuilderTests
         await reading;
 
         Assert.Equal("<main>Før" + html + "</main>", Encoding.UTF8.GetString(bytes.ToArray()));
+    }
+
+    [Fact]
+    public async Task A_surrogate_pair_split_between_the_builders_pieces_is_written_whole()
+    {
+        // Two characters first, then four-character pieces whose second and third are a pair: the builder's
+        // blocks all end on a multiple of four characters, so every block boundary falls inside a pair.
+        var html = new HtmlBuilder().Text("ab");
+        for (var i = 0; i < 5_000; i++)
+        {
+            html.Open("\ud83d\ude00");
+        }
+
+        Assert.Equal(Encoding.UTF8.GetBytes("<p>" + html + "</p>"), await WrittenAsync(html, "<p>", "</p>"));
+    }
+
+    [Fact]
+    public async Task A_surrogate_pair_split_between_the_frame_and_an_empty_page_is_written_whole() =>
+        Assert.Equal(Encoding.UTF8.GetBytes("a\ud83d\ude00b"), await WrittenAsync(new HtmlBuilder(), "a\ud83d", "\ude00b"));
+
+    [Fact]
+    public async Task A_lone_surrogate_at_the_very_end_is_written_as_a_replacement_character_not_dropped() =>
+        Assert.Equal("<p></p>x\ufffd", Encoding.UTF8.GetString(await WrittenAsync(new HtmlBuilder().Element("p", null), "", "x\ud83d")));
+
+    [Fact]
+    public void Characters_beyond_the_basic_plane_in_text_are_written_as_references() =>
+        Assert.Equal("<p>&#x1F600;</p>", new HtmlBuilder().Element("p", "\ud83d\ude00").ToString());
+
+    private static async Task<byte[]> WrittenAsync(HtmlBuilder html, string before, string after)
+    {
+        var pipe = new Pipe();
+        using var bytes = new MemoryStream();
+        var reading = pipe.Reader.AsStream().CopyToAsync(bytes);
+
+        await html.WriteToAsync(pipe.Writer, before, after, CancellationToken.None);
+        await pipe.Writer.CompleteAsync();
+        await reading;
+        return bytes.ToArray();
     }
 }

@@ -1,6 +1,6 @@
 using Valhalla.Packs.Kit;
 
-namespace Valhalla.Packs.Budget.Tests.Kit;
+namespace Valhalla.Packs.Kit.Tests;
 
 /// <summary>The pager's arithmetic the ledger and audit pages share, at its edges.</summary>
 public sealed class PageWindowTests
