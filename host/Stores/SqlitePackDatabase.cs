@@ -64,12 +64,13 @@ public sealed class SqlitePackDatabase : IPackDatabase, IAsyncDisposable
         }
         finally
         {
-            if (_disposed || _idleReaders.Count >= MaxIdleReaders)
+            if (_idleReaders.Count >= MaxIdleReaders)
             {
                 await connection.DisposeAsync();
             }
             else
             {
+                // Kept first, then closed with the others if the database closed meanwhile (even while adding).
                 _idleReaders.Add(connection);
                 if (_disposed)
                 {
@@ -85,15 +86,11 @@ public sealed class SqlitePackDatabase : IPackDatabase, IAsyncDisposable
     /// <summary>
     /// Closes every connection so the file is free: idle readers first, then the writer once its queued
     /// writes commit. Closing last, the writer checkpoints the WAL into the file and deletes it, which
-    /// leaves one self-contained file (unless a read still in flight closes after it).
+    /// leaves one self-contained file (unless a read still in flight closes after it). Each step is idempotent, so
+    /// closing twice is harmless.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (_disposed)
-        {
-            return;
-        }
-
         _disposed = true;
         await CloseIdleReadersAsync();
         await _writer.DisposeAsync();

@@ -156,6 +156,30 @@ public sealed class SqliteWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_batch_that_cannot_take_the_write_lock_fails_with_the_busy_error_and_the_next_write_commits()
+    {
+        // A writer of its own whose connection gives up on a locked file after 1 s (the host's waits 30 s).
+        var file = _temp.Combine("locked.db");
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false, DefaultTimeout = 1 }.ToString());
+        await connection.OpenAsync();
+        await using var writer = new SqliteWriter(connection);
+        await writer.WriteAsync((c, tx, ct) => ExecuteAsync(c, tx, "CREATE TABLE items (name TEXT)", ct), CancellationToken.None);
+        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_open_v2(file, out var other, raw.SQLITE_OPEN_READWRITE, null));
+        using (other)
+        {
+            Assert.Equal(raw.SQLITE_OK, raw.sqlite3_exec(other, "BEGIN IMMEDIATE"));
+
+            var busy = await Assert.ThrowsAsync<SqliteException>(() => writer.WriteAsync((c, tx, ct) => ExecuteAsync(c, tx, "INSERT INTO items VALUES ('lost')", ct), CancellationToken.None));
+
+            Assert.Equal(raw.SQLITE_BUSY, busy.SqliteErrorCode);
+            Assert.Equal(raw.SQLITE_OK, raw.sqlite3_exec(other, "ROLLBACK"));
+        }
+
+        await writer.WriteAsync((c, tx, ct) => ExecuteAsync(c, tx, "INSERT INTO items VALUES ('after')", ct), CancellationToken.None);
+        Assert.Equal(1L, await writer.WriteAsync((c, tx, ct) => ScalarAsync(c, "SELECT count(*) FROM items", ct, tx), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_writer_closes_twice()
     {
         var writer = new SqliteWriter(await SqliteConnections.OpenWriterAsync(_temp.Combine("twice.db"), CancellationToken.None));
@@ -206,6 +230,7 @@ public sealed class SqliteWriterTests : IAsyncLifetime
         await queued;
         await closing;
 
+        Assert.Equal([1, 1], _batches); // and no empty batch (an empty transaction) at the close
         await using var reopened = await SqlitePackDatabase.OpenAsync("w/items.db", _temp.Combine("w", "items.db"), [CreateItems], NullLogger.Instance);
         Assert.Equal(2L, await reopened.ReadAsync((c, ct) => ScalarAsync(c, "SELECT count(*) FROM items", ct)));
     }
@@ -300,9 +325,10 @@ public sealed class SqliteWriterTests : IAsyncLifetime
         return await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task<long> ScalarAsync(DbConnection connection, string sql, CancellationToken ct)
+    private static async Task<long> ScalarAsync(DbConnection connection, string sql, CancellationToken ct, DbTransaction? tx = null)
     {
         await using var command = connection.CreateCommand();
+        command.Transaction = tx;
         command.CommandText = sql;
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
