@@ -71,13 +71,14 @@ public sealed class CsvExportTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_body_is_utf8_without_a_byte_order_mark_every_byte_written()
+    public async Task The_body_is_utf8_without_a_byte_order_mark_every_byte_written_and_left_open()
     {
         var posted = await _f.Ledger.PostAsync(LedgerFixture.Expense(3m, "2026-01-20", description: "Café"));
         using var body = new MemoryStream();
 
         await _f.Export.WriteAsync(CsvExportResult.For(new TransactionQuery()).Filter, body, default);
 
+        Assert.True(body.CanWrite);
         var id = posted.Transaction.Id;
         Assert.Equal(Encoding.UTF8.GetBytes($"import_id,date,tx_type,amount,description,bucket_id,priority,links,status,id\r\n{id},2026-01-20,expense,3.00,Café,,B,,posted,{id}\r\n"), body.ToArray());
     }
