@@ -28,10 +28,11 @@ public sealed record LedgerForm(
         Error is null ? null
         : Error.Field == field ? Error.Message
         : Error.Field is null && field == "priority" ? Error.Message
-        : Error.Field is not null && field == "amount" && !QuickAddFields.Contains(Error.Field) ? Error.Message
+        : Error.Field is not null && field == "amount" && !OtherFormFields.Contains(Error.Field) ? Error.Message
         : null;
 
-    private static readonly string[] QuickAddFields = ["tx_type", "amount", "bucket_id", "description", "date", "priority"];
+    // The form's fields besides amount: each shows its own refusal; a refusal on a field the form lacks (links, the key…) shows beside amount.
+    private static readonly string[] OtherFormFields = ["tx_type", "bucket_id", "description", "date", "priority"];
 }
 
 /// <summary>The list's filters as the query string gave them.</summary>

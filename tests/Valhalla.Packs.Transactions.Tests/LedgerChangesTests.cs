@@ -63,6 +63,47 @@ public sealed class LedgerChangesTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_write_of_an_unknown_transaction_moves_every_stamp()
+    {
+        var before = (_f.Changes.Payments, _f.Changes.Spending(Bills));
+
+        _f.Changes.Touched(null);
+
+        Assert.NotEqual(before.Payments, _f.Changes.Payments);
+        Assert.NotEqual(before.Item2, _f.Changes.Spending(Bills));
+    }
+
+    [Fact]
+    public async Task A_void_whose_write_fails_before_it_read_the_row_moves_every_stamp()
+    {
+        var posted = await _f.PostAsync(LedgerFixture.Expense(12m, bucket: Fun));
+        var store = new TransactionStore(_f.Database, _f.Changes);
+        var before = (_f.Changes.Payments, _f.Changes.Spending(Bills));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            store.VoidAsync(posted.Transaction.Id, null, _f.Time.GetUtcNow(), _ => throw new InvalidOperationException("not reached"), new CancellationToken(canceled: true)));
+
+        Assert.NotEqual(before.Payments, _f.Changes.Payments);
+        Assert.NotEqual(before.Item2, _f.Changes.Spending(Bills));
+        Assert.Equal("posted", (await _f.Ledger.GetAsync(posted.Transaction.Id, default)).Status);
+    }
+
+    [Fact]
+    public async Task A_void_whose_write_fails_after_it_read_the_row_moves_that_rows_stamps()
+    {
+        var posted = await _f.PostAsync(LedgerFixture.Expense(12m, bucket: Fun));
+        var store = new TransactionStore(_f.Database, _f.Changes);
+        var before = (_f.Changes.Payments, _f.Changes.Spending(Bills), _f.Changes.Spending(Fun));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            store.VoidAsync(posted.Transaction.Id, null, _f.Time.GetUtcNow(), _ => throw new InvalidOperationException("no event"), default));
+
+        Assert.Equal((before.Payments, before.Item2), (_f.Changes.Payments, _f.Changes.Spending(Bills)));
+        Assert.NotEqual(before.Item3, _f.Changes.Spending(Fun));
+        Assert.Equal("posted", (await _f.Ledger.GetAsync(posted.Transaction.Id, default)).Status);
+    }
+
+    [Fact]
     public void A_new_ledger_instance_never_repeats_an_old_stamp()
     {
         Assert.NotEqual(new LedgerChanges().Payments, new LedgerChanges().Payments);

@@ -43,6 +43,10 @@ public sealed class LedgerFormTests
     [InlineData("links", "priority", false)]
     [InlineData("bucket_id", "amount", false)]
     [InlineData("priority", "amount", false)]
+    [InlineData("tx_type", "amount", false)]
+    [InlineData("description", "amount", false)]
+    [InlineData("date", "amount", false)]
+    [InlineData("idempotency_key", "amount", true)]
     public void A_refusal_is_shown_beside_its_field_gating_beside_priority_and_the_rest_beside_amount(string? errorField, string field, bool shown)
     {
         var error = errorField is null

@@ -57,6 +57,16 @@ public sealed class ObligationPaymentsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task No_obligation_ids_have_no_payments()
+    {
+        await InsertAsync("expense", 500m, "2026-01-03", Rent);
+
+        var payments = await new ObligationPayments(_database, new LedgerChanges()).GetPaymentsAsync([], DateOnly.MinValue, DateOnly.MaxValue);
+
+        Assert.Empty(payments);
+    }
+
+    [Fact]
     public async Task Payments_are_read_through_the_obligation_index()
     {
         var plan = await _database.ReadAsync(async (connection, ct) =>

@@ -216,6 +216,28 @@ public sealed class TransactionServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_refusal_says_why_in_full_with_or_without_obligations_named()
+    {
+        _packs.Add<IObligationsStatus>(_obligations);
+        _obligations.Covered = false;
+        var unnamed = await Assert.ThrowsAsync<PackProblemException>(() => PostAsync("expense", "C", null));
+        _obligations.Uncovered =
+        [
+            new UncoveredObligation("ob_0123456789ab", "Rent", new DateOnly(2026, 1, 1), Money.FromDecimal(950), "unpaid"),
+            new UncoveredObligation("ob_0123456789ac", "Power", new DateOnly(2026, 1, 10), Money.FromDecimal(60.5m), "underfunded"),
+        ];
+
+        var named = await Assert.ThrowsAsync<PackProblemException>(() => PostAsync("expense", "D", null));
+
+        Assert.Equal("The obligations of 2026-01 are not covered yet, so a priority C expense is refused. " +
+            "Cover the obligations first, post it with priority A or B, or post it to an essentials bucket.", unnamed.Message);
+        Assert.Equal("The obligations of 2026-01 are not covered yet: Rent (due 2026-01-01, 950.00 outstanding, unpaid); " +
+            "Power (due 2026-01-10, 60.50 outstanding, underfunded), so a priority D expense is refused. " +
+            "Cover the obligations first, post it with priority A or B, or post it to an essentials bucket.", named.Message);
+        Assert.Equal("Obligations come first.", named.Title);
+    }
+
+    [Fact]
     public async Task A_retry_replays_even_after_its_bucket_was_archived()
     {
         _packs.Add<IBucketDirectory>(_buckets);

@@ -17,7 +17,8 @@ public sealed record CsvColumns(int Date, int Amount, int Description, int Bucke
 
     private static int Find(List<string> names, ColumnChoice choice)
     {
-        var index = choice.Header is null ? -1 : names.FindIndex(n => string.Equals(n, choice.Header, StringComparison.OrdinalIgnoreCase));
+        // A column chosen empty (Header null) matches no name, so it is not read.
+        var index = names.FindIndex(n => string.Equals(n, choice.Header, StringComparison.OrdinalIgnoreCase));
         if (index < 0 && choice.MustExist)
         {
             throw PackProblemException.BadField(choice.Parameter ?? choice.Field,

@@ -15,7 +15,9 @@ public static class CsvLedgerReader
 {
     public static async Task<ParsedCsv> ReadAsync(TextReader text, ImportOptions options, CancellationToken ct)
     {
-        var csvOptions = new CsvDataReaderOptions { HasHeaders = true, Delimiter = options.Delimiter, OwnsReader = false };
+        // Sylvan skips a line starting with its comment character, by default '#' (a row like "#42 Coffee,…" would vanish);
+        // it cannot be turned off, so it is NUL, which no text file starts a line with.
+        var csvOptions = new CsvDataReaderOptions { HasHeaders = true, Delimiter = options.Delimiter, Comment = '\0', OwnsReader = false };
         CsvDataReader csv;
         try
         {
@@ -142,22 +144,16 @@ public static class CsvLedgerReader
 
             return amount.MinorUnits == 0 ? throw PackProblemException.BadField("amount", "must not be 0.")
                 : !amount.IsWithinCeiling ? throw PackProblemException.BadField("amount", $"must be at most {Money.MaxAmount} either way.")
+                : amount.IsNegative && columns.Type >= 0
+                    ? throw PackProblemException.BadField("amount", "must be positive when a type column says income or expense; send type_column= (empty) to read the sign instead.")
                 : amount;
         }
 
-        // With a type column, amounts are positive and the column says which; without one, the sign does.
-        private string Type(CsvDataReader csv, Money signed)
-        {
-            if (columns.Type < 0)
-            {
-                return signed.IsNegative ? TxValues.Expense : TxValues.Income;
-            }
-
-            var type = TransactionRules.TxType(Cell(csv, columns.Type).Trim().ToLowerInvariant());
-            return signed.IsNegative
-                ? throw PackProblemException.BadField("amount", "must be positive when a type column says income or expense; send type_column= (empty) to read the sign instead.")
-                : type;
-        }
+        // With a type column, amounts are positive (see Amount) and the column says which; without one, the sign does.
+        private string Type(CsvDataReader csv, Money signed) =>
+            columns.Type < 0
+                ? signed.IsNegative ? TxValues.Expense : TxValues.Income
+                : TransactionRules.TxType(Cell(csv, columns.Type).Trim().ToLowerInvariant());
 
         private int Occurrence(DateOnly date, long amount, string? description)
         {
@@ -167,6 +163,7 @@ public static class CsvLedgerReader
             return occurrence;
         }
 
+        // Every reader refuses with a problem on the field it reads (its message starts with that name).
         private T? Field<T>(int line, string field, Func<T> read)
         {
             try
@@ -175,7 +172,7 @@ public static class CsvLedgerReader
             }
             catch (PackProblemException problem)
             {
-                Errors.Add(new ImportError(line, problem.Field ?? field, problem.Message));
+                Errors.Add(new ImportError(line, field, problem.Message));
                 return default;
             }
         }
@@ -183,6 +180,7 @@ public static class CsvLedgerReader
         private static string? Optional(CsvDataReader csv, int column) =>
             column < 0 || Cell(csv, column).Trim() is not { Length: > 0 } text ? null : text;
 
-        private static string Cell(CsvDataReader csv, int column) => column < csv.RowFieldCount ? csv.GetString(column) : "";
+        // A short line's missing cells read as empty (Sylvan answers "" past the row's last field).
+        private static string Cell(CsvDataReader csv, int column) => csv.GetString(column);
     }
 }

@@ -58,7 +58,7 @@ public sealed record ImportOptions
             Links = defaults.Links.Named(query.LinksColumn, "links_column"),
             Status = defaults.Status.Named(query.StatusColumn, "status_column"),
             DateFormat = query.DateFormat is null ? DefaultDateFormat
-                : query.DateFormat.Length is > 0 and <= 40 && query.DateFormat.Contains('y') && query.DateFormat.Contains('M') && query.DateFormat.Contains('d')
+                : query.DateFormat.Length <= 40 && query.DateFormat.Contains('y') && query.DateFormat.Contains('M') && query.DateFormat.Contains('d')
                     ? query.DateFormat
                     : throw PackProblemException.BadField("date_format", "must be a .NET date format with year, month and day, e.g. yyyy-MM-dd, dd.MM.yyyy or MM/dd/yyyy."),
             Delimiter = query.Delimiter switch

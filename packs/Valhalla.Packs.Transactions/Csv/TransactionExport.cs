@@ -42,7 +42,7 @@ public sealed class TransactionExport(IPackDatabase database)
                 await csv.WriteAsync(reader, token);
             }
 
-            await text.FlushAsync(token);
+            // Disposing text flushes it to the body; the bool only fits ReadAsync<T>.
             return true;
         }, ct);
 }

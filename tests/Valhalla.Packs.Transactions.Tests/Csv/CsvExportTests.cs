@@ -1,5 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using Valhalla.Contracts;
 using Valhalla.Contracts.Values;
@@ -65,5 +68,30 @@ public sealed class CsvExportTests : IAsyncLifetime
         Assert.Equal("attachment; filename=\"transactions.csv\"", context.Response.Headers.ContentDisposition.ToString());
         var lines = Encoding.UTF8.GetString(body.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(["2026-01-05,expense,1.00", "2026-01-20,expense,3.00"], lines.Skip(1).Select(l => string.Join(',', l.Split(',')[1..4])));
+    }
+
+    [Fact]
+    public async Task The_body_is_utf8_without_a_byte_order_mark_every_byte_written_and_left_open()
+    {
+        var posted = await _f.Ledger.PostAsync(LedgerFixture.Expense(3m, "2026-01-20", description: "Café"));
+        using var body = new MemoryStream();
+
+        await _f.Export.WriteAsync(CsvExportResult.For(new TransactionQuery()).Filter, body, default);
+
+        Assert.True(body.CanWrite);
+        var id = posted.Transaction.Id;
+        Assert.Equal(Encoding.UTF8.GetBytes($"import_id,date,tx_type,amount,description,bucket_id,priority,links,status,id\r\n{id},2026-01-20,expense,3.00,Café,,B,,posted,{id}\r\n"), body.ToArray());
+    }
+
+    [Fact]
+    public void The_route_is_documented_as_answering_text_csv()
+    {
+        var builder = new RouteEndpointBuilder(_ => Task.CompletedTask, RoutePatternFactory.Parse("/core/transactions"), 0);
+
+        CsvExportResult.PopulateMetadata(typeof(CsvExportResult).GetMethod(nameof(CsvExportResult.ExecuteAsync))!, builder);
+
+        var produces = Assert.IsType<ProducesResponseTypeMetadata>(Assert.Single(builder.Metadata));
+        Assert.Equal((200, typeof(string)), (produces.StatusCode, produces.Type));
+        Assert.Equal(["text/csv"], produces.ContentTypes);
     }
 }

@@ -100,6 +100,31 @@ public sealed class ImportOptionsTests
         Assert.Equal(message, Assert.Throws<PackProblemException>(() => ImportOptions.From(query)).Message);
 
     [Fact]
+    public void Each_optional_column_reads_its_field_from_the_header_of_that_name()
+    {
+        var options = ImportOptions.From(new ImportQuery());
+
+        Assert.Equal(
+            [
+                new ColumnChoice("description", "description", false, "description_column"), new ColumnChoice("bucket_id", "bucket_id", false, "bucket_column"),
+                new ColumnChoice("tx_type", "tx_type", false, "type_column"), new ColumnChoice("priority", "priority", false, "priority_column"),
+                new ColumnChoice("import_id", "import_id", false, "id_column"), new ColumnChoice("links", "links", false, "links_column"),
+                new ColumnChoice("status", "status", false, "status_column"),
+            ],
+            new[] { options.Description, options.Bucket, options.Type, options.Priority, options.Id, options.Links, options.Status });
+    }
+
+    [Fact]
+    public async Task A_chosen_links_column_the_file_lacks_is_refused_naming_the_parameter_and_the_field()
+    {
+        var options = ImportOptions.From(new ImportQuery { LinksColumn = "Refs" });
+
+        var problem = await Assert.ThrowsAsync<PackProblemException>(() => CsvLedgerReader.ReadAsync(new StringReader("date,amount\n"), options, default));
+
+        Assert.Equal("links_column: the file has no column 'Refs' for links; its header names 'date', 'amount'.", problem.Message);
+    }
+
+    [Fact]
     public void A_column_name_of_200_characters_is_taken() =>
         Assert.Equal(new string('x', 200), ImportOptions.From(new ImportQuery { IdColumn = new string('x', 200) }).Id.Header);
 }

@@ -171,6 +171,75 @@ public sealed class TransactionImporterEdgeTests : IAsyncLifetime
         Assert.Equal(["a", "b", "c"], await store.FindExistingAsync(["a", "b", "c", "d"], default) is var found ? found.Order(StringComparer.Ordinal) : []);
     }
 
+    [Fact]
+    public async Task Rows_posted_by_another_import_meanwhile_are_duplicates_listed_by_line_with_the_others()
+    {
+        await _f.ImportAsync("date,amount,import_id\n2026-01-10,-4,OLD\n");
+        // The budget is asked after the ledger was searched for the file's ids and before the write: import C there.
+        _f.Ledger.Packs.Add<IBucketDirectory>(new Interleaving(new Buckets(), () => _f.ImportAsync("date,amount,import_id\n2026-01-17,-3,C\n")));
+        const string csv = "date,amount,bucket_id,import_id\n2026-01-15,-1,bk_000000000001,A\n2026-01-10,-4,,OLD\n2026-01-17,-3,,C\n2026-01-18,-2,,B\n2026-01-18,-2,,B\n";
+
+        var imported = await _f.ImportAsync(csv);
+
+        Assert.Equal((5, 2, 2, 3), (imported.Rows, imported.ToCreate, imported.Created, imported.Duplicates));
+        Assert.Equal([(3, "OLD"), (4, "C"), (6, "B")], imported.DuplicateRows.Select(d => (d.Line, d.ImportId)));
+        Assert.Equal(4, await _f.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_file_with_nothing_new_moves_no_stamp_and_imported_rows_get_transaction_ids()
+    {
+        await _f.ImportAsync("date,amount,bucket_id\n2026-01-15,-1,bk_000000000001\n");
+        var before = (_f.Ledger.Changes.Payments, _f.Ledger.Changes.Spending(Food));
+
+        var again = await _f.ImportAsync("date,amount,bucket_id\n2026-01-15,-1,bk_000000000001\n");
+
+        Assert.Equal(0, again.Created);
+        Assert.Equal(before, (_f.Ledger.Changes.Payments, _f.Ledger.Changes.Spending(Food)));
+        Assert.True(PrefixedId.IsValid((await _f.Ledger.ListAsync()).Items.Single().Id, "tx"));
+    }
+
+    [Fact]
+    public async Task A_row_on_an_unknown_bucket_is_refused_for_its_bucket_without_asking_about_obligations()
+    {
+        var obligations = new Uncovered();
+        _f.Ledger.Packs.Add<IObligationsStatus>(obligations);
+        _f.Ledger.Packs.Add<IBucketDirectory>(new Buckets());
+
+        var preview = await _f.ImportAsync("date,amount,priority,bucket_id\n2026-01-15,-5,D,bk_000000000009\n", new ImportQuery { DryRun = true });
+
+        Assert.Equal([(2, "bucket_id")], preview.Errors.Select(e => (e.Line, e.Field)));
+        Assert.Empty(obligations.Asked);
+    }
+
+    [Fact]
+    public async Task The_ceiling_counts_what_is_posted_in_the_files_first_and_last_months()
+    {
+        await _f.Ledger.PostAsync(LedgerFixture.Expense(999999999.50m, "2026-01-05", bucket: Food));
+        await _f.Ledger.PostAsync(LedgerFixture.Expense(999999999.50m, "2026-03-05", bucket: Food));
+        const string csv = "date,amount,bucket_id\n2026-01-15,-1,bk_000000000001\n2026-02-15,-1,bk_000000000001\n2026-03-15,-1,bk_000000000001\n";
+
+        var preview = await _f.ImportAsync(csv, new ImportQuery { DryRun = true });
+
+        Assert.Equal([(2, "amount"), (4, "amount")], preview.Errors.Select(e => (e.Line, e.Field)));
+        Assert.Equal([3], preview.Preview!.Select(r => r.Line));
+    }
+
+    [Theory]
+    [InlineData("2026-01")]
+    [InlineData("2026-03")]
+    public async Task The_store_counts_what_is_posted_in_the_files_first_and_last_months(string full)
+    {
+        await _f.Ledger.PostAsync(LedgerFixture.Expense(999999999.50m, full + "-05", bucket: Food));
+        var store = new ImportStore(_f.Ledger.Database, new LedgerChanges());
+        ImportRow[] rows = [Row(2, "a", 1m, Food, "2026-01-15"), Row(3, "b", 1m, Food, "2026-02-15"), Row(4, "c", 1m, Food, "2026-03-15")];
+
+        var problem = await Assert.ThrowsAsync<PackProblemException>(() => store.InsertAsync(rows, _f.Ledger.Time.GetUtcNow(), Event, default));
+
+        Assert.Equal($"amount: bucket bk_000000000001 would hold more than 999999999.99 of expenses in {full} (it held 999999999.50); nothing was imported.", problem.Message);
+        Assert.Equal(1, await _f.CountAsync());
+    }
+
     private MoneyEvent Event(ImportRow row, string id) =>
         new MoneyEvents(new FakePackContext("P-BUDGET-2"), _f.Ledger.Time).Create("transaction.posted", id, row.Amount, null);
 
@@ -187,6 +256,21 @@ public sealed class TransactionImporterEdgeTests : IAsyncLifetime
         {
             Asked.Add(month);
             return Task.FromResult(Covered);
+        }
+    }
+
+    private sealed class Interleaving(IBucketDirectory inner, Func<Task> once) : IBucketDirectory
+    {
+        private Func<Task>? _once = once;
+
+        public async Task<BucketInfo?> FindAsync(string bucketId, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Exchange(ref _once, null) is { } interleave)
+            {
+                await interleave();
+            }
+
+            return await inner.FindAsync(bucketId, cancellationToken);
         }
     }
 
