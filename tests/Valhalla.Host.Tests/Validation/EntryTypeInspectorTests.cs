@@ -44,6 +44,16 @@ public sealed class EntryTypeInspectorTests : IDisposable
         Assert.Equal("The entry type has no parameterless constructor.", finding.Title);
     }
 
+    [Fact]
+    public void A_generic_constructor_is_read_past_its_type_parameter_count()
+    {
+        var folder = _drop.Add("generic", m => m["router_symbol"] = "Valhalla.Fixtures.Packs.NoDefaultConstructorPack");
+        PeImages.MakeStringConstructorGeneric(Path.Combine(folder, "Valhalla.Fixtures.Packs.dll"), "Valhalla.Fixtures.Packs.NoDefaultConstructorPack");
+
+        // .ctor<T>() has no parameters: its one type parameter is not counted as one.
+        Assert.Equal(["data_file_missing"], _drop.ValidateOne("X-GENERIC").Findings.Select(f => f.Code));
+    }
+
     [Theory]
     [InlineData("<Module>")] // no dot: the global namespace
     [InlineData(".<Module>")] // a leading dot: the global namespace too

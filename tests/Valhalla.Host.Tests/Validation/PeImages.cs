@@ -39,4 +39,27 @@ internal static class PeImages
         using var check = new PEReader(File.OpenRead(target));
         Assert.False(check.GetMetadataReader().IsAssembly);
     }
+
+    /// <summary>
+    /// Rewrites the signature of <paramref name="type"/>'s constructor taking one string, <c>20 01 01 0E</c>, into that of a
+    /// generic constructor without parameters, <c>30 01 00 01</c> (generic, one type parameter, no parameters, void): IL can say it, C# cannot.
+    /// </summary>
+    public static void MakeStringConstructorGeneric(string dll, string type)
+    {
+        var bytes = File.ReadAllBytes(dll);
+        int offset;
+        using (var pe = new PEReader(new MemoryStream(bytes)))
+        {
+            var reader = pe.GetMetadataReader();
+            var definition = reader.TypeDefinitions.Select(reader.GetTypeDefinition)
+                .Single(t => reader.GetString(t.Namespace) + "." + reader.GetString(t.Name) == type);
+            var constructor = definition.GetMethods().Select(reader.GetMethodDefinition).Single(m => reader.GetString(m.Name) == ".ctor");
+            // A blob starts with its length: one byte for a blob this short.
+            offset = pe.PEHeaders.MetadataStartOffset + reader.GetHeapMetadataOffset(HeapIndex.Blob) + MetadataTokens.GetHeapOffset(constructor.Signature) + 1;
+        }
+
+        Assert.Equal(new byte[] { 0x04, 0x20, 0x01, 0x01, 0x0E }, bytes[(offset - 1)..(offset + 4)]);
+        new byte[] { 0x30, 0x01, 0x00, 0x01 }.CopyTo(bytes, offset);
+        File.WriteAllBytes(dll, bytes);
+    }
 }
