@@ -120,6 +120,58 @@ public sealed class PackValidatorTests : IDisposable
     }
 
     [Fact]
+    public void A_renamed_folder_keeps_its_prefix_while_other_packs_were_serving_too()
+    {
+        _drop.Add("b-renamed", m => m["route_prefix"] = "/fixtures/shared");
+        _drop.Add("a-newcomer", m => m["route_prefix"] = "/fixtures/shared");
+
+        var packs = _drop.Validate([new ServingPack("X-ELSEWHERE", "elsewhere"), new ServingPack("X-B-RENAMED", "gone")]);
+
+        Assert.True(packs.Single(p => p.Code == "X-B-RENAMED").IsValid);
+        Assert.Contains("it holds X-B-RENAMED, which was serving",
+            AssertError(packs.Single(p => p.Code == "X-A-NEWCOMER"), "route_prefix_overlap").Detail);
+    }
+
+    [Fact]
+    public void A_serving_folder_whose_claims_changed_still_keeps_its_prefix_over_a_newcomer_that_sorts_first()
+    {
+        _drop.Add("b-changed", m => m["route_prefix"] = "/fixtures/shared");
+        _drop.Add("a-newcomer", m => m["route_prefix"] = "/fixtures/shared");
+
+        var packs = _drop.Validate([new ServingPack("X-B-CHANGED", "b-changed", "/fixtures/before")]);
+
+        Assert.True(packs.Single(p => p.Code == "X-B-CHANGED").IsValid);
+        Assert.Contains("it holds X-B-CHANGED, which was serving",
+            AssertError(packs.Single(p => p.Code == "X-A-NEWCOMER"), "route_prefix_overlap").Detail);
+    }
+
+    [Theory]
+    [InlineData("/etc/shared.db", "data_path_absolute")]
+    [InlineData("\0shared.db", "data_path_invalid")]
+    public void An_unusable_data_path_claims_nothing_even_for_the_folder_that_was_serving(string dataPath, string code)
+    {
+        // A serving folder holds its claims even while invalid; an unusable path is not one of them.
+        _drop.Add("a-served", m => m["data_paths"] = new JsonArray(dataPath));
+        _drop.Add("b-other", m => m["data_paths"] = new JsonArray(dataPath));
+
+        var packs = _drop.Validate([new ServingPack("X-A-SERVED", "a-served")]);
+
+        Assert.Equal([code], packs.Single(p => p.Code == "X-B-OTHER").Findings.Select(f => f.Code));
+        Assert.Equal([code], packs.Single(p => p.Code == "X-A-SERVED").Findings.Select(f => f.Code));
+    }
+
+    [Fact]
+    public void A_malformed_route_prefix_claims_nothing_even_for_the_folder_that_was_serving()
+    {
+        _drop.Add("a-served", m => m["route_prefix"] = "fixtures/shared");
+        _drop.Add("b-other", m => m["route_prefix"] = "fixtures/shared");
+
+        var packs = _drop.Validate([new ServingPack("X-A-SERVED", "a-served")]);
+
+        Assert.Equal(["route_prefix_invalid"], packs.Single(p => p.Code == "X-B-OTHER").Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Code));
+    }
+
+    [Fact]
     public void New_files_of_a_serving_pack_cannot_take_the_prefix_of_another_serving_pack()
     {
         _drop.Add("a-changed", m => m["route_prefix"] = "/fixtures/b-steady/sub");
