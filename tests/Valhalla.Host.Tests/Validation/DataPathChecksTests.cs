@@ -108,6 +108,17 @@ public sealed class DataPathChecksTests : IDisposable
         Assert.Equal(Path.Combine(Outside, "ledger.db"), DataPathChecks.CanonicalPath("ledger.db", Paths));
     }
 
+    [Fact]
+    public void A_dangling_symbolic_link_to_a_file_outside_is_followed()
+    {
+        File.CreateSymbolicLink(Data("ledger.db"), Path.Combine(Outside, "ledger.db")); // SQLite would create the target
+
+        Assert.Equal(
+            [Error(FindingCodes.DataPathEscapesRoot, "A data path leaves the data root.",
+                $"data_paths 'ledger.db' resolves to {Path.Combine(Outside, "ledger.db")}, outside the data root {Paths.DataRoot} (through '..' or a symbolic link). Use a path inside the data root.")],
+            Check("ledger.db"));
+    }
+
     [Theory]
     [InlineData("packs/x.db")]
     [InlineData("via/x.db")]
