@@ -11,9 +11,13 @@ internal static class FileSystemCase
     private static readonly ConcurrentDictionary<string, StringComparison> Known = new();
 
     /// <summary>How paths under <paramref name="folder"/> must be compared to compare files.</summary>
-    public static StringComparison ComparisonFor(string folder) => Known.GetOrAdd(folder, Probe);
+    public static StringComparison ComparisonFor(string folder) => Known.GetOrAdd(folder, f => Probe(f, Guess));
 
-    private static StringComparison Probe(string folder)
+    /// <summary>What is assumed where the disk cannot be asked: Linux file systems usually keep case, others usually fold it.</summary>
+    internal static StringComparison Guess => OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+
+    /// <summary>Asks the file system under <paramref name="folder"/> (uncached), answering <paramref name="guess"/> where it cannot.</summary>
+    internal static StringComparison Probe(string folder, StringComparison guess)
     {
         var existing = folder;
         while (existing is not null && !Directory.Exists(existing))
@@ -21,7 +25,6 @@ internal static class FileSystemCase
             existing = Path.GetDirectoryName(existing);
         }
 
-        var guess = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
         if (existing is null)
         {
             return guess;
