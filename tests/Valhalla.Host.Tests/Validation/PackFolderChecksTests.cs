@@ -67,6 +67,15 @@ public sealed class PackFolderChecksTests : IDisposable
     }
 
     [Fact]
+    public void A_provider_package_file_that_is_not_a_library_is_not_refused()
+    {
+        var folder = _drop.Add("docs");
+        File.WriteAllText(Path.Combine(folder, "SQLitePCLRaw.core.xml"), "<doc />"); // the package's documentation
+
+        Assert.True(_drop.ValidateOne("X-DOCS").IsValid);
+    }
+
+    [Fact]
     public void A_native_dll_and_a_module_without_an_assembly_are_not_assemblies()
     {
         var folder = _drop.Add("native");
