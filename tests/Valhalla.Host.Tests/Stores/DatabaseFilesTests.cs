@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Valhalla.Contracts.Stores;
 using Valhalla.Host.Stores;
 using Valhalla.Testing;
+using static Valhalla.Host.Tests.Stores.Sql;
 
 namespace Valhalla.Host.Tests.Stores;
 
@@ -24,7 +25,7 @@ public sealed class DatabaseFilesTests : IDisposable
         var file = _temp.Combine("d", "items.db");
         var db = await SqlitePackDatabase.OpenAsync("d/items.db", file, [CreateItems], NullLogger.Instance);
         await db.WriteAsync((c, tx, ct) => ExecuteAsync(c, tx, "INSERT INTO items (name) VALUES ('kept')", ct));
-        await db.ReadAsync((c, ct) => CountAsync(c, ct)); // leaves an idle reader
+        await db.ReadAsync((c, ct) => LongAsync(c, "SELECT count(*) FROM items", ct)); // leaves an idle reader
         Assert.True(OpenFiles.To(file) >= 3); // the file and the WAL's two, on the writer and the reader
 
         await db.DisposeAsync();
@@ -58,25 +59,10 @@ public sealed class DatabaseFilesTests : IDisposable
         Assert.Equal(0, OpenFiles.To(file));
     }
 
-    private static async Task<int> ExecuteAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        return await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private static async Task<long> CountAsync(System.Data.Common.DbConnection connection, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM items";
-        return (long)(await command.ExecuteScalarAsync(ct))!;
-    }
-
     private static async Task<long> CountInFileAsync(string file)
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         await connection.OpenAsync();
-        return await CountAsync(connection, CancellationToken.None);
+        return await LongAsync(connection, "SELECT count(*) FROM items", CancellationToken.None);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Valhalla.Contracts.Stores;
 using Valhalla.Host.Stores;
 using Valhalla.Testing;
+using static Valhalla.Host.Tests.Stores.Sql;
 
 namespace Valhalla.Host.Tests.Stores;
 
@@ -140,14 +141,6 @@ public sealed class SqlitePackDatabaseTests : IDisposable
 
     private static Task<int> InsertAsync(IPackDatabase db, string name) =>
         db.WriteAsync((c, tx, ct) => ExecuteAsync(c, tx, $"INSERT INTO items (name) VALUES ('{name}')", ct));
-
-    private static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        return await command.ExecuteNonQueryAsync(ct);
-    }
 
     private static async Task<string> ScalarAsync(DbConnection connection, string sql, CancellationToken ct, DbTransaction? tx = null)
     {

@@ -6,6 +6,7 @@ using SQLitePCL;
 using Valhalla.Contracts.Stores;
 using Valhalla.Host.Stores;
 using Valhalla.Testing;
+using static Valhalla.Host.Tests.Stores.Sql;
 
 namespace Valhalla.Host.Tests.Stores;
 
@@ -176,7 +177,7 @@ public sealed class SqliteWriterTests : IAsyncLifetime
         }
 
         await writer.WriteAsync((c, tx, ct) => ExecuteAsync(c, tx, "INSERT INTO items VALUES ('after')", ct), CancellationToken.None);
-        Assert.Equal(1L, await writer.WriteAsync((c, tx, ct) => ScalarAsync(c, "SELECT count(*) FROM items", ct, tx), CancellationToken.None));
+        Assert.Equal(1L, await writer.WriteAsync((c, tx, ct) => LongAsync(c, "SELECT count(*) FROM items", ct, tx), CancellationToken.None));
     }
 
     [Fact]
@@ -194,14 +195,8 @@ public sealed class SqliteWriterTests : IAsyncLifetime
     [Fact]
     public async Task Connections_wait_for_a_lock_instead_of_failing_at_once()
     {
-        var reader = await _db.ReadAsync((c, ct) => ScalarAsync(c, "PRAGMA busy_timeout", ct));
-        var writer = await _db.WriteAsync(async (c, tx, ct) =>
-        {
-            await using var command = c.CreateCommand();
-            command.Transaction = tx;
-            command.CommandText = "PRAGMA busy_timeout";
-            return (long)(await command.ExecuteScalarAsync(ct))!;
-        });
+        var reader = await _db.ReadAsync((c, ct) => LongAsync(c, "PRAGMA busy_timeout", ct));
+        var writer = await _db.WriteAsync((c, tx, ct) => LongAsync(c, "PRAGMA busy_timeout", ct, tx));
 
         Assert.Equal((5000L, 5000L), (reader, writer));
     }
@@ -232,7 +227,7 @@ public sealed class SqliteWriterTests : IAsyncLifetime
 
         Assert.Equal([1, 1], _batches); // and no empty batch (an empty transaction) at the close
         await using var reopened = await SqlitePackDatabase.OpenAsync("w/items.db", _temp.Combine("w", "items.db"), [CreateItems], NullLogger.Instance);
-        Assert.Equal(2L, await reopened.ReadAsync((c, ct) => ScalarAsync(c, "SELECT count(*) FROM items", ct)));
+        Assert.Equal(2L, await reopened.ReadAsync((c, ct) => LongAsync(c, "SELECT count(*) FROM items", ct)));
     }
 
     [Fact]
@@ -301,7 +296,7 @@ public sealed class SqliteWriterTests : IAsyncLifetime
     private Task<int> InsertAsync(string name, CancellationToken ct = default) =>
         _db.WriteAsync((c, tx, token) => ExecuteAsync(c, tx, $"INSERT INTO items (name) VALUES ('{name}')", token), ct);
 
-    private Task<long> CountAsync() => _db.ReadAsync((c, ct) => ScalarAsync(c, "SELECT count(*) FROM items", ct));
+    private Task<long> CountAsync() => _db.ReadAsync((c, ct) => LongAsync(c, "SELECT count(*) FROM items", ct));
 
     private Task<List<string>> NamesAsync() => _db.ReadAsync(async (c, ct) =>
     {
@@ -316,20 +311,4 @@ public sealed class SqliteWriterTests : IAsyncLifetime
 
         return names;
     });
-
-    private static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction tx, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        return await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private static async Task<long> ScalarAsync(DbConnection connection, string sql, CancellationToken ct, DbTransaction? tx = null)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync(ct))!;
-    }
 }
